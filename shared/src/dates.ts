@@ -1,0 +1,54 @@
+// Dates read the Vietnamese way, always in the ward's time zone, whatever the build machine's.
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const partsFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(date: Date | string) {
+  const value = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(value.getTime())) throw new RangeError(`Invalid date: ${String(date)}`);
+  const map: Record<string, string> = {};
+  for (const part of partsFormat.formatToParts(value)) map[part.type] = part.value;
+  // ICU spells weekdays "Thứ Hai" … "Chủ Nhật"; Vietnamese style writes "Chủ nhật" in lower case.
+  const weekday = map.weekday.replace('Chủ Nhật', 'Chủ nhật');
+  return { weekday, day: map.day, month: map.month, year: map.year, hour: map.hour, minute: map.minute };
+}
+
+/** "Thứ Hai, 25/11/2024" */
+export function formatLongDate(date: Date | string): string {
+  const p = parts(date);
+  return `${p.weekday}, ${p.day}/${p.month}/${p.year}`;
+}
+
+/** "ngày 12/3/2024" */
+export function formatDayPhrase(date: Date | string): string {
+  const p = parts(date);
+  return `ngày ${p.day}/${p.month}/${p.year}`;
+}
+
+/** "12/3/2024" */
+export function formatShortDate(date: Date | string): string {
+  const p = parts(date);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** "Thứ Hai, 25/11/2024, 08:30" */
+export function formatDateTime(date: Date | string): string {
+  const p = parts(date);
+  return `${p.weekday}, ${p.day}/${p.month}/${p.year}, ${p.hour}:${p.minute}`;
+}
+
+/** ISO date (YYYY-MM-DD) of the day the instant falls on in Vietnam. */
+export function isoDateInVietnam(date: Date | string): string {
+  const p = parts(date);
+  return `${p.year}-${p.month.padStart(2, '0')}-${p.day.padStart(2, '0')}`;
+}
