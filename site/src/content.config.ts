@@ -1,0 +1,77 @@
+import { defineCollection } from 'astro:content';
+import {
+  articleSchema,
+  channelSchema,
+  contentAreaSchema,
+  planSchema,
+  responsibleOfficerSchema,
+  siteSettingsSchema,
+} from '@loa/shared/schemas';
+import { strapiLoader } from './lib/strapi-loader.ts';
+
+const media = { fields: ['url', 'name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size'] };
+
+// Each collection populates exactly the relations its pages show.
+export const collections = {
+  articles: defineCollection({
+    loader: strapiLoader({
+      path: 'articles',
+      markdownField: 'body',
+      query: {
+        fields: ['title', 'slug', 'summary', 'body', 'featured', 'firstPublishedAt', 'publishedAt', 'updatedAt'],
+        populate: {
+          cover: { populate: { image: media } },
+          contentAreas: { fields: ['slug', 'letter', 'shortTitle', 'order'] },
+          responsibleOfficer: { fields: ['slug', 'positionTitle'] },
+          channels: { fields: ['slug', 'name'] },
+          legalReferences: true,
+          attachments: media,
+        },
+      },
+    }),
+    schema: articleSchema,
+  }),
+  contentAreas: defineCollection({
+    loader: strapiLoader({
+      path: 'content-areas',
+      markdownField: 'fullText',
+      query: {
+        fields: ['slug', 'letter', 'shortTitle', 'fullText', 'order'],
+        populate: { plan: { fields: ['year', 'title'] } },
+      },
+    }),
+    schema: contentAreaSchema,
+  }),
+  channels: defineCollection({
+    loader: strapiLoader({ path: 'channels', query: { fields: ['slug', 'name', 'description', 'order'] } }),
+    schema: channelSchema,
+  }),
+  officers: defineCollection({
+    loader: strapiLoader({
+      path: 'responsible-officers',
+      markdownField: 'duties',
+      query: { fields: ['slug', 'positionTitle', 'duties', 'holderName', 'phone', 'email', 'order'] },
+    }),
+    schema: responsibleOfficerSchema,
+  }),
+  plans: defineCollection({
+    loader: strapiLoader({
+      path: 'plans',
+      idField: 'year',
+      markdownField: 'body',
+      query: {
+        fields: ['year', 'number', 'issuedOn', 'issuer', 'title', 'signer', 'body'],
+        populate: { attachment: media },
+      },
+    }),
+    schema: planSchema,
+  }),
+  settings: defineCollection({
+    loader: strapiLoader({
+      path: 'site-setting',
+      single: true,
+      query: { populate: { contactOfficer: true, hotlines: true, socialLinks: true } },
+    }),
+    schema: siteSettingsSchema,
+  }),
+};

@@ -1,0 +1,97 @@
+// The one module that talks to Strapi's REST API. It checks every answer and names the URL when
+// something goes wrong, so a failed build says where to look.
+import qs from 'qs';
+import { cmsToken, cmsUrl } from './env.ts';
+
+/** Strapi's REST API refuses page sizes above 100 (api.rest.maxLimit). */
+export const PAGE_SIZE = 100;
+
+export class CmsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CmsError';
+  }
+}
+
+function headers(): Record<string, string> {
+  if (!cmsToken) {
+    throw new CmsError('CMS_TOKEN is not set: run `npm start` once, or set CMS_TOKEN to the read-only token of the CMS.');
+  }
+  return { Authorization: `Bearer ${cmsToken}`, Accept: 'application/json' };
+}
+
+export function apiUrl(path: string, query: object = {}): string {
+  const search = qs.stringify(query, { encodeValuesOnly: true });
+  return `${cmsUrl}/api/${path}${search ? `?${search}` : ''}`;
+}
+
+/** Absolute URL of a file the CMS serves (uploads are stored with site-relative URLs). */
+export function mediaUrl(url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${cmsUrl}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+export async function fetchJson<T = unknown>(url: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: headers() });
+  } catch (cause) {
+    throw new CmsError(`Cannot reach the CMS at ${url}: ${(cause as Error).cause ?? (cause as Error).message}`, { cause });
+  }
+  if (!response.ok) {
+    const detail = await response.text().catch(() => '');
+    throw new CmsError(`The CMS answered ${response.status} ${response.statusText} for ${url}: ${detail.slice(0, 300)}`);
+  }
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    throw new CmsError(`The CMS sent something that is not JSON for ${url}`, { cause });
+  }
+}
+
+interface CollectionPage {
+  data: unknown[];
+  meta?: { pagination?: { page: number; pageCount: number; total: number } };
+}
+
+/**
+ * Every published document of a collection. Pages explicitly with a stable sort, bounded by the
+ * page count of the first answer, and checks the total: a loader that assumed a single page
+ * would silently drop entries past the first hundred.
+ */
+export async function fetchCollection(path: string, query: Record<string, unknown>): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Set<string>();
+  let pageCount = 1;
+  let total = 0;
+  for (let page = 1; page <= pageCount; page++) {
+    const url = apiUrl(path, { ...query, status: 'published', sort: ['id:asc'], pagination: { page, pageSize: PAGE_SIZE, withCount: true } });
+    const body = await fetchJson<CollectionPage>(url);
+    const pagination = body.meta?.pagination;
+    if (!Array.isArray(body.data) || !pagination) {
+      throw new CmsError(`The CMS answer for ${url} has no data array or no pagination`);
+    }
+    if (page === 1) {
+      pageCount = pagination.pageCount;
+      total = pagination.total;
+    }
+    for (const item of body.data) {
+      const id = (item as { documentId?: string }).documentId ?? JSON.stringify(item);
+      if (!seen.has(id)) {
+        seen.add(id);
+        items.push(item);
+      }
+    }
+  }
+  if (items.length !== total) {
+    // Entries published or removed while paging shift the pages; the next build sees them.
+    console.warn(`[cms] ${path}: expected ${total} entries, read ${items.length} (content changed during the build)`);
+  }
+  return items;
+}
+
+export async function fetchSingle(path: string, query: Record<string, unknown>): Promise<unknown> {
+  const url = apiUrl(path, { ...query, status: 'published' });
+  const body = await fetchJson<{ data: unknown }>(url);
+  if (!body.data) throw new CmsError(`The CMS has no content at ${url}: fill in "Thông tin phường" in the admin.`);
+  return body.data;
+}

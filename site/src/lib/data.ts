@@ -1,0 +1,57 @@
+// What pages need from the content collections, sorted and grouped once.
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { compareVietnamese } from '@loa/shared/vietnamese';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type AreaEntry = CollectionEntry<'contentAreas'>;
+export type OfficerEntry = CollectionEntry<'officers'>;
+
+/** Articles per listing page. */
+export const PAGE_SIZE = 10;
+
+/** The date residents see: the first publication, not the last re-publish. */
+export function articleDate(article: ArticleEntry): Date {
+  return new Date(article.data.firstPublishedAt ?? article.data.publishedAt);
+}
+
+function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
+  return articleDate(b).getTime() - articleDate(a).getTime() || compareVietnamese(a.data.title, b.data.title);
+}
+
+export async function getArticles(): Promise<ArticleEntry[]> {
+  return (await getCollection('articles')).sort(newestFirst);
+}
+
+export async function getAreas(): Promise<AreaEntry[]> {
+  return (await getCollection('contentAreas')).sort((a, b) => a.data.order - b.data.order || compareVietnamese(a.data.letter, b.data.letter));
+}
+
+export async function getOfficers(): Promise<OfficerEntry[]> {
+  return (await getCollection('officers')).sort((a, b) => a.data.order - b.data.order);
+}
+
+export async function getSettings() {
+  const entry = await getEntry('settings', 'site-setting');
+  if (!entry) throw new Error('Site settings are missing from the CMS ("Thông tin phường").');
+  return entry.data;
+}
+
+export function articlesInArea(articles: ArticleEntry[], areaSlug: string): ArticleEntry[] {
+  return articles.filter((article) => article.data.contentAreas.some((area) => area.slug === areaSlug));
+}
+
+export function articlesByOfficer(articles: ArticleEntry[], officerSlug: string): ArticleEntry[] {
+  return articles.filter((article) => article.data.responsibleOfficer.slug === officerSlug);
+}
+
+export interface Page<T> {
+  items: T[];
+  number: number;
+  count: number;
+}
+
+/** Splits a list into listing pages; an empty list still has one (empty) page. */
+export function paginate<T>(items: T[], size = PAGE_SIZE): Page<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: count }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), number: i + 1, count }));
+}

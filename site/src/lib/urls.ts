@@ -1,0 +1,18 @@
+// Public URLs of the portal. Later work and outside links rely on these shapes: keep them.
+
+export const urls = {
+  home: '/',
+  news: '/tin-tuc/',
+  article: (slug: string) => `/tin-tuc/${slug}/`,
+  areas: '/chu-de/',
+  area: (slug: string) => `/chu-de/${slug}/`,
+  areaFeed: (slug: string) => `/chu-de/${slug}/rss.xml`,
+  officers: '/phu-trach/',
+  officer: (slug: string) => `/phu-trach/${slug}/`,
+  officerFeed: (slug: string) => `/phu-trach/${slug}/rss.xml`,
+  feed: '/rss.xml',
+  /** Page n of a listing whose first page is `base`. */
+  listingPage: (base: string, n: number) => (n <= 1 ? base : `${base}trang/${n}/`),
+  /** Where an attachment from the CMS media library is published on the portal. */
+  file: (cmsUrl: string) => `/tep-tin/${cmsUrl.split('/').pop()}`,
+};
