@@ -40,7 +40,6 @@ interface PackageSpec {
 //   review-workflows      constants.js PLUGIN_ID
 //   content-releases      literal 'content-releases'
 //   email                 literal 'email'
-//   users-permissions     literal 'users-permissions' (pluginId.js: name without "@strapi/plugin-")
 const PACKAGES: PackageSpec[] = [
   { name: '@strapi/admin', prefix: '', required: false },
   { name: '@strapi/content-manager', prefix: 'content-manager', required: true },
@@ -50,7 +49,6 @@ const PACKAGES: PackageSpec[] = [
   { name: '@strapi/review-workflows', prefix: 'review-workflows', required: false },
   { name: '@strapi/content-releases', prefix: 'content-releases', required: false },
   { name: '@strapi/email', prefix: 'email', required: false },
-  { name: '@strapi/plugin-users-permissions', prefix: 'users-permissions', required: false },
 ];
 
 interface Options {

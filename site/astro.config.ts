@@ -11,7 +11,7 @@ export default defineConfig({
   // Astro's content-layer data store and image cache live here, inside the site folder rather
   // than node_modules/.astro, so a reinstall neither wipes nor strands them. The loader replaces
   // the data on every build in any case.
-  cacheDir: './.cache/astro',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
   outDir: process.env.SITE_OUT_DIR || './dist',
   image: {
     // Cover images come from the CMS's media library and are optimised at build time.
