@@ -1,7 +1,7 @@
 // `npm start`: the whole of Loa Phường on this machine. Generates secrets on first run, builds
 // what changed, starts the CMS (SQLite, seeded with the 2024 plan and demo articles), builds the
 // portal from it and serves it. A second run reuses everything and duplicates nothing.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { generateStrapiSecrets, randomPassword, readEnvFile, updateEnvFile } from '@loa/shared/env-file';
@@ -25,6 +25,21 @@ function assertPortFree(port: number, name: string): Promise<void> {
     );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
+}
+
+/**
+ * Builds into a fresh folder and only then moves it into place, so a failed build never leaves
+ * a half-written site behind.
+ */
+async function publishBuild(outDir: string, build: (dir: string) => Promise<void>): Promise<void> {
+  const next = `${outDir}.next`;
+  const previous = `${outDir}.previous`;
+  rmSync(next, { recursive: true, force: true });
+  await build(next);
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(next, outDir);
+  rmSync(previous, { recursive: true, force: true });
 }
 
 /** Secrets and the demo admin login, generated once into cms/.env (never committed). */
@@ -80,7 +95,12 @@ async function main() {
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   step('Building the portal from the CMS');
   const outDir = join(siteDir, 'dist');
-  await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir });
+  try {
+    await publishBuild(outDir, (dir) => buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: dir }));
+  } catch (error) {
+    if (!existsSync(join(outDir, 'index.html'))) throw error;
+    console.error(`\n✖ The portal build failed; still serving the previous build. ${(error as Error).message}`);
+  }
 
   step(`Serving the portal on ${siteUrl}`);
   await serveStatic(outDir, sitePort);

@@ -1,0 +1,175 @@
+// The built portal, checked as residents and feed readers get it.
+import { readFileSync } from 'node:fs';
+import { load } from 'cheerio';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { listedArticleSlugs, listFiles, listingPages, loadPage, resolveUrlPath, urlPathOf } from '../lib/built-site.ts';
+
+const portal = inject('portal');
+const { distDir, published } = portal;
+const files = listFiles(distDir);
+const htmlFiles = files.filter((file) => file.endsWith('.html'));
+const feedFiles = files.filter((file) => file.endsWith('.xml'));
+const areaSlugs = [...new Set(published.flatMap((article) => article.areas))];
+const officerSlugs = [...new Set(published.map((article) => article.officer))];
+
+describe('published content', () => {
+  it('builds a page for every published article and lists them all on /tin-tuc/', () => {
+    expect(published.length).toBeGreaterThanOrEqual(24);
+    for (const article of published) {
+      expect(resolveUrlPath(distDir, `/tin-tuc/${article.slug}/`), article.slug).not.toBeNull();
+    }
+    const listed = listingPages(distDir, '/tin-tuc/').flatMap(listedArticleSlugs);
+    expect(listed.sort()).toEqual(published.map((article) => article.slug).sort());
+  });
+
+  it('paginates /tin-tuc/ at /tin-tuc/trang/N/, newest first', () => {
+    const pages = listingPages(distDir, '/tin-tuc/');
+    expect(pages.length).toBe(Math.ceil(published.length / 10));
+    expect(resolveUrlPath(distDir, '/tin-tuc/trang/2/')).not.toBeNull();
+    const dates = pages.flatMap(($) => $('.card time').map((_, el) => $(el).attr('datetime')).get());
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('lists on every content-area page exactly the published articles tagged with it', () => {
+    expect(areaSlugs.length).toBe(11);
+    for (const area of areaSlugs) {
+      const expected = published.filter((article) => article.areas.includes(area)).map((article) => article.slug).sort();
+      const listed = listingPages(distDir, `/chu-de/${area}/`).flatMap(listedArticleSlugs).sort();
+      expect(listed, `/chu-de/${area}/`).toEqual(expected);
+    }
+  });
+
+  it("lists on every officer's page exactly the published articles they are responsible for", () => {
+    expect(officerSlugs.length).toBe(5);
+    for (const officer of officerSlugs) {
+      const expected = published.filter((article) => article.officer === officer).map((article) => article.slug).sort();
+      const listed = listingPages(distDir, `/phu-trach/${officer}/`).flatMap(listedArticleSlugs).sort();
+      expect(listed, `/phu-trach/${officer}/`).toEqual(expected);
+    }
+  });
+
+  it('links the home page to every content area and shows the latest articles', () => {
+    const $ = loadPage(distDir, '/');
+    expect($('html').attr('lang')).toBe('vi');
+    for (const area of areaSlugs) expect($(`a[href="/chu-de/${area}/"]`).length, area).toBeGreaterThan(0);
+    expect(listedArticleSlugs($).length).toBeGreaterThanOrEqual(10);
+    expect($('h1')).toHaveLength(1);
+  });
+});
+
+describe('an article page', () => {
+  // The plan's launch article has legal references, a cover and an attachment in the demo data.
+  const article = published.find((item) => item.slug.includes('ban-hanh-ke-hoach-tuyen-truyen'))!;
+  const $ = loadPage(distDir, `/tin-tuc/${article.slug}/`);
+
+  it('shows title, Vietnamese date, summary and body', () => {
+    expect($('h1').text()).toBe(article.title);
+    expect($('article time').first().text()).toMatch(/^Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy), \d{1,2}\/\d{1,2}\/2024$/);
+    expect($('.lead').text().length).toBeGreaterThan(50);
+    expect($('.article__body p').length).toBeGreaterThan(2);
+  });
+
+  it('serves an optimised cover image with sizes, alt text and dimensions', () => {
+    const img = $('article figure img');
+    expect(img.attr('alt')?.length).toBeGreaterThan(10);
+    expect(Number(img.attr('width'))).toBeGreaterThan(0);
+    expect(Number(img.attr('height'))).toBeGreaterThan(0);
+    const srcset = img.attr('srcset') ?? '';
+    const candidates = srcset.split(',').map((candidate) => candidate.trim().split(' ')[0]);
+    expect(candidates.length).toBeGreaterThanOrEqual(2);
+    for (const src of [img.attr('src')!, ...candidates]) {
+      expect(src).toMatch(/\.webp$/);
+      expect(resolveUrlPath(distDir, src), src).not.toBeNull();
+    }
+  });
+
+  it('links its content areas and responsible officer', () => {
+    for (const area of article.areas) expect($(`a[href="/chu-de/${area}/"]`).length, area).toBeGreaterThan(0);
+    expect($(`a[href="/phu-trach/${article.officer}/"]`).length).toBe(1);
+  });
+
+  it('lists legal references and a downloadable attachment', () => {
+    const references = $('#van-ban-can-cu').parent().find('li').map((_, el) => $(el).text()).get();
+    expect(references.some((text) => text.includes('66/KH-UBND') && text.includes('ngày 12/3/2024'))).toBe(true);
+    const link = $('#tep-dinh-kem').parent().find('a').first();
+    const file = resolveUrlPath(distDir, link.attr('href')!);
+    expect(file).not.toBeNull();
+    expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('drafts', () => {
+  it('appear in no page, feed or file of the portal', () => {
+    for (const file of files.filter((path) => /\.(html|xml|json|txt)$/.test(path))) {
+      const text = readFileSync(file, 'utf8');
+      for (const marker of portal.draftMarkers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
+      for (const slug of portal.draftSlugs) expect(text.includes(slug), `${slug} in ${file}`).toBe(false);
+    }
+    for (const slug of portal.draftSlugs) expect(resolveUrlPath(distDir, `/tin-tuc/${slug}/`)).toBeNull();
+  });
+});
+
+describe('RSS feeds', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'category' });
+
+  it('exist for the site, every content area and every officer', () => {
+    const paths = feedFiles.map((file) => urlPathOf(distDir, file));
+    expect(paths).toContain('/rss.xml');
+    for (const area of areaSlugs) expect(paths).toContain(`/chu-de/${area}/rss.xml`);
+    for (const officer of officerSlugs) expect(paths).toContain(`/phu-trach/${officer}/rss.xml`);
+  });
+
+  it('parse as RSS 2.0 with absolute links, dates and categories that lead to built pages', () => {
+    for (const file of feedFiles) {
+      const xml = readFileSync(file, 'utf8');
+      expect(XMLValidator.validate(xml), file).toBe(true);
+      const rss = parser.parse(xml).rss;
+      expect(rss['@_version']).toBe('2.0');
+      const items = rss.channel.item ?? [];
+      expect(items.length, file).toBeGreaterThan(0);
+      for (const item of items) {
+        const link = new URL(item.link);
+        expect(link.origin).toBe(portal.siteUrl);
+        expect(resolveUrlPath(distDir, link.pathname), item.link).not.toBeNull();
+        expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+        expect(item.category.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('are advertised in the head of their topic and officer pages', () => {
+    const $ = loadPage(distDir, `/chu-de/${areaSlugs[0]}/`);
+    const feeds = $('link[rel="alternate"][type="application/rss+xml"]').map((_, el) => $(el).attr('href')).get();
+    expect(feeds).toEqual(['/rss.xml', `/chu-de/${areaSlugs[0]}/rss.xml`]);
+  });
+});
+
+describe('links', () => {
+  it('every internal link, image and stylesheet of the built site resolves', () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles) {
+      const $ = load(readFileSync(file, 'utf8'));
+      const page = urlPathOf(distDir, file);
+      const refs = [
+        ...$('a[href]').map((_, el) => $(el).attr('href')).get(),
+        ...$('link[href]').map((_, el) => $(el).attr('href')).get(),
+        ...$('img[src], script[src]').map((_, el) => $(el).attr('src')).get(),
+        ...$('img[srcset]').map((_, el) => ($(el).attr('srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0])).get(),
+      ];
+      for (const ref of refs) {
+        if (/^(https?:|mailto:|tel:|#)/.test(ref) || !ref) continue;
+        const target = new URL(ref, `http://portal${page}`).pathname;
+        if (!resolveUrlPath(distDir, target)) broken.push(`${page} → ${ref}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('has no link back to the private CMS', () => {
+    const cmsHost = new URL(portal.cmsUrl).host;
+    for (const file of htmlFiles.concat(feedFiles)) {
+      expect(readFileSync(file, 'utf8').includes(cmsHost), file).toBe(false);
+    }
+  });
+});
