@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { generateStrapiSecrets, randomPassword, readEnvFile, updateEnvFile } from '@loa/shared/env-file';
-import { buildAdminIfChanged, compileCms, startCms, type CmsProcess } from './lib/cms.ts';
+import { buildCms, startCms, type CmsProcess } from './lib/cms.ts';
 import { info, step } from './lib/log.ts';
 import { cmsDir, siteDir, stateDir } from './lib/paths.ts';
 import { stop } from './lib/process.ts';
@@ -66,12 +66,8 @@ async function main() {
   mkdirSync(stateDir, { recursive: true });
   const cmsEnv = { ...process.env, ...ensureCmsEnv(), DATABASE_CLIENT: 'sqlite' };
 
-  step('Building the CMS admin panel if it changed');
-  const rebuilt = await buildAdminIfChanged(cmsEnv);
-  if (!rebuilt) {
-    info('admin panel unchanged, reusing cms/dist/build');
-    await compileCms();
-  }
+  step('Building the CMS (the admin panel only if it changed)');
+  if (!(await buildCms(cmsEnv))) info('admin panel unchanged, reusing cms/dist/build');
 
   step(`Starting the CMS on http://127.0.0.1:${cmsPort} (SQLite: cms/.tmp/data.db)`);
   const siteEnv = readEnvFile(siteEnvFile);

@@ -25,16 +25,21 @@ export async function compileCms(): Promise<void> {
 }
 
 /**
- * Builds the admin panel (and the server code) unless nothing it depends on changed since the
- * last build: the admin build takes half a minute and 2 GB, so a second `npm start` skips it.
+ * Compiles the CMS's server code, and rebuilds the admin panel only when something it depends on
+ * changed since the last build: that takes half a minute and 2 GB, so a second start skips it.
+ * Returns whether the admin panel was rebuilt.
  */
-export async function buildAdminIfChanged(env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function buildCms(env: NodeJS.ProcessEnv): Promise<boolean> {
   const hash = createHash('sha256');
   for (const path of ['src/admin', 'package.json', 'config/admin.ts']) hashTree(hash, join(cmsDir, path));
   hashTree(hash, join(rootDir, 'pnpm-lock.yaml'));
   const stamp = hash.digest('hex');
   const stampFile = join(cmsDir, 'dist', 'build', '.loa-admin-stamp');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return false;
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    await compileCms();
+    return false;
+  }
+  // `strapi build` compiles the server code too.
   await run(process.execPath, [strapiBin, 'build', '--minify'], { cwd: cmsDir, env: { ...env, NODE_OPTIONS: '--max-old-space-size=4096' } });
   writeFileSync(stampFile, stamp);
   return true;

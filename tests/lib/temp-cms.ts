@@ -21,6 +21,7 @@ export interface TempCmsOptions {
   database?: Record<string, string>;
   extraArticlesDir?: string;
   siteToken?: string;
+  serveAdminPanel?: boolean;
 }
 
 export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCms & { secrets: Record<string, string> }> {
@@ -39,7 +40,7 @@ export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCm
       DATABASE_FILENAME: join(dir, 'data.db'),
       ...options.database,
       PUBLIC_DIR: join(dir, 'public'),
-      SERVE_ADMIN_PANEL: 'false',
+      SERVE_ADMIN_PANEL: String(options.serveAdminPanel ?? false),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       SEED_DEMO_CONTENT: 'true',

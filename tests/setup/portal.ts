@@ -2,10 +2,14 @@
 // database with the demo content, makes an officer's unpublished edits through the admin API,
 // then runs the real Astro build against it. Tests read the built files and the running CMS.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { compileCms } from '@loa/scripts/lib/cms.ts';
+import { generateStrapiSecrets } from '@loa/shared/env-file';
+import { buildCms } from '@loa/scripts/lib/cms.ts';
+import { freePort } from '@loa/scripts/lib/process.ts';
+import { serveStatic } from '@loa/scripts/lib/static-server.ts';
 import { seedDir } from '@loa/scripts/lib/paths.ts';
 import { readDemoArticles } from '@loa/scripts/seed/content.ts';
 import { buildSite } from '@loa/scripts/lib/site.ts';
@@ -22,6 +26,8 @@ export interface PublishedArticle {
 
 export interface PortalContext {
   distDir: string;
+  /** The built site served by the same static server `npm start` uses. */
+  servedUrl: string;
   siteUrl: string;
   cmsUrl: string;
   siteToken: string;
@@ -64,16 +70,19 @@ async function listPublished(cmsUrl: string, token: string): Promise<PublishedAr
 }
 
 export default async function setup(project: TestProject) {
-  await compileCms();
-  const cms = await startTempCms();
+  // The browser tests use the admin panel, so it is built too (reused while unchanged).
+  await buildCms({ ...process.env, ...generateStrapiSecrets() });
+  const cms = await startTempCms({ serveAdminPanel: true });
   const workDir = mkdtempSync(join(tmpdir(), 'loa-site-'));
+  let server: Server | undefined;
   const teardown = async () => {
+    server?.close();
     await cms.stop();
     rmSync(workDir, { recursive: true, force: true });
     rmSync(cms.dir, { recursive: true, force: true });
   };
   try {
-    await prepare(project, cms, workDir);
+    server = await prepare(project, cms, workDir);
   } catch (error) {
     await teardown();
     throw error;
@@ -81,7 +90,7 @@ export default async function setup(project: TestProject) {
   return teardown;
 }
 
-async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof startTempCms>>, workDir: string) {
+async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof startTempCms>>, workDir: string): Promise<Server> {
   const admin = await AdminApi.login(cms.url, ADMIN.email, ADMIN.password);
 
   // An officer starts editing a published article but does not publish: residents must keep
@@ -106,8 +115,12 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
 
   const seededDrafts = readDemoArticles(join(seedDir, 'articles')).filter((article) => article.status === 'draft');
 
+  const port = await freePort();
+  const server = await serveStatic(distDir, port);
+
   project.provide('portal', {
     distDir,
+    servedUrl: `http://127.0.0.1:${port}`,
     siteUrl: SITE_URL,
     cmsUrl: cms.url,
     siteToken: cms.setup.siteToken,
@@ -115,4 +128,5 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
     draftMarkers: [UNPUBLISHED_EDIT, 'NHÁP-NỘI-BỘ-9052', 'Dự thảo thông báo lịch tiếp công dân', ...seededDrafts.map((article) => article.title)],
     draftSlugs: ['du-thao-thong-bao-lich-tiep-cong-dan', ...seededDrafts.map((article) => article.slug)],
   });
+  return server;
 }

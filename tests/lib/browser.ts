@@ -1,0 +1,29 @@
+// Debian's Chromium driven by playwright-core. Browser tests may skip only outside CI when no
+// Chromium is installed, and then say so loudly; in CI a missing browser is a failure.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const browserAvailable = existsSync(executablePath);
+
+if (!browserAvailable) {
+  if (process.env.CI) throw new Error(`CI must provide Chromium at ${executablePath} (.ci/run installs it)`);
+  console.warn(`\n!!! Chromium not found at ${executablePath}: browser tests are SKIPPED on this machine. Run \`apt-get install chromium\` to include them. !!!\n`);
+}
+
+/** Playwright gives every launch a fresh, empty profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
