@@ -11,6 +11,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   dirs: {
     public: env('PUBLIC_DIR', './public'),
   },
+  // Scheduled publication and withdrawal of articles (src/scheduler.ts).
+  cron: {
+    enabled: true,
+  },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -5,13 +5,23 @@ const ARTICLE = 'api::article.article';
 
 // Drafts may be incomplete while an officer writes; what reaches residents may not. Relations
 // cannot be marked required in a Strapi schema, so the plan's tagging rules are checked when an
-// article is published, through any route (content manager, REST, scripts), with a message the
-// officer understands. Publishing also stamps the article's first publication date.
+// article is published, through any route (content manager, REST, the scheduler), with a message
+// the officer understands. Publishing also stamps the first publication date and settles the
+// schedule: a publication time is used up, a withdrawal time is used up by withdrawing.
 export function registerPublishRules(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== ARTICLE || context.action !== 'publish') return next();
+    if (context.uid !== ARTICLE || (context.action !== 'publish' && context.action !== 'unpublish')) return next();
     const { documentId } = context.params as { documentId: string };
-    const draft = await strapi.documents(ARTICLE).findOne({
+    const documents = strapi.documents(ARTICLE);
+
+    if (context.action === 'unpublish') {
+      const result = await next();
+      // Strapi's input types omit null, which is how a field is cleared.
+      await documents.update({ documentId, data: { unpublishAt: null, scheduleNote: null } as Record<string, unknown> });
+      return result;
+    }
+
+    const draft = await documents.findOne({
       documentId,
       status: 'draft',
       populate: { contentAreas: { fields: ['id'] }, responsibleOfficer: { fields: ['id'] }, cover: { populate: ['image'] } },
@@ -27,9 +37,11 @@ export function registerPublishRules(strapi: Core.Strapi) {
     }
     // Strapi moves publishedAt on every re-publish; residents read the date an article first went
     // out, so it is kept in its own field (editors may still correct it).
-    if (!draft.firstPublishedAt) {
-      await strapi.documents(ARTICLE).update({ documentId, data: { firstPublishedAt: new Date().toISOString() } });
-    }
+    const settle: Record<string, unknown> = {};
+    if (!draft.firstPublishedAt) settle.firstPublishedAt = new Date().toISOString();
+    if (draft.publishAt) settle.publishAt = null;
+    if (draft.scheduleNote) settle.scheduleNote = null;
+    if (Object.keys(settle).length) await documents.update({ documentId, data: settle });
     return next();
   });
 }

@@ -3,7 +3,7 @@
 // every start; a label changed by hand in the admin is overwritten by the one here.
 import type { Strapi } from './strapi-types.ts';
 
-type Field = { label: string; description?: string; placeholder?: string; mainField?: string };
+type Field = { label: string; description?: string; placeholder?: string; mainField?: string; editable?: boolean };
 
 interface ViewConfig {
   fields: Record<string, Field>;
@@ -18,7 +18,7 @@ interface ViewConfig {
 const contentTypes: Record<string, ViewConfig> = {
   'api::article.article': {
     mainField: 'title',
-    list: ['title', 'firstPublishedAt', 'responsibleOfficer', 'featured'],
+    list: ['title', 'firstPublishedAt', 'responsibleOfficer', 'publishAt', 'scheduleNote'],
     defaultSortBy: 'firstPublishedAt',
     defaultSortOrder: 'DESC',
     fields: {
@@ -34,6 +34,9 @@ const contentTypes: Record<string, ViewConfig> = {
       attachments: { label: 'Tệp đính kèm' },
       featured: { label: 'Tin nổi bật', description: 'Tin nổi bật hiện đầu trang chủ.' },
       firstPublishedAt: { label: 'Ngày đăng', description: 'Tự ghi khi xuất bản lần đầu; có thể sửa.' },
+      publishAt: { label: 'Hẹn giờ xuất bản', description: 'Giờ Việt Nam. Bài tự xuất bản vào thời điểm này (bấm Lưu, không bấm Xuất bản). Để trống nếu không hẹn giờ.' },
+      unpublishAt: { label: 'Hẹn giờ gỡ bài', description: 'Giờ Việt Nam. Bài đã đăng tự gỡ khỏi cổng thông tin vào thời điểm này.' },
+      scheduleNote: { label: 'Ghi chú lịch đăng', description: 'Hệ thống ghi khi không thực hiện được lịch đăng hoặc gỡ bài đúng hẹn.', editable: false },
       createdAt: { label: 'Ngày tạo' },
       updatedAt: { label: 'Ngày cập nhật' },
       publishedAt: { label: 'Ngày xuất bản' },
@@ -161,6 +164,7 @@ function apply(configuration: any, view: ViewConfig) {
     if (field.description) metadata.edit.description = field.description;
     if (field.placeholder) metadata.edit.placeholder = field.placeholder;
     if (field.mainField) metadata.edit.mainField = field.mainField;
+    if (field.editable !== undefined) metadata.edit.editable = field.editable;
     if (metadata.list) metadata.list = { ...metadata.list, label: field.label, ...(field.mainField ? { mainField: field.mainField } : {}) };
   }
   if (view.list && configuration.layouts) configuration.layouts.list = view.list;

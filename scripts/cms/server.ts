@@ -24,8 +24,13 @@ const strapi: Strapi = createStrapi({
 
 try {
   await strapi.load();
+  const login = (prefix: string) =>
+    env[`${prefix}_EMAIL`] && env[`${prefix}_PASSWORD`] ? { email: env[`${prefix}_EMAIL`]!, password: env[`${prefix}_PASSWORD`]! } : undefined;
   const result = await setupCms(strapi, {
     admin: { email: required('ADMIN_EMAIL'), password: required('ADMIN_PASSWORD') },
+    author: login('AUTHOR'),
+    editor: login('EDITOR'),
+    webhook: env.BUILDER_WEBHOOK_URL ? { url: env.BUILDER_WEBHOOK_URL, secret: required('BUILDER_SECRET') } : undefined,
     siteToken: env.SITE_TOKEN || undefined,
     seed: env.SEED_DEMO_CONTENT !== 'false',
     seedArticlesDir: env.SEED_EXTRA_ARTICLES_DIR || undefined,

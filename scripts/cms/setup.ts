@@ -2,6 +2,8 @@
 // site builder's read-only API token, Vietnamese labels in the content manager, the demo content.
 import type { Strapi } from './strapi-types.ts';
 import { applyAdminLabels } from './admin-labels.ts';
+import { ensureEditorialRoles } from './roles.ts';
+import { ensureWebhook, type WebhookOptions } from './webhook.ts';
 import { seedDemoContent, type SeedReport } from '../seed/seed.ts';
 
 /** Content API actions the static site needs, and nothing else: no create, update or delete. */
@@ -16,8 +18,18 @@ export const SITE_TOKEN_PERMISSIONS = [
 ];
 export const SITE_TOKEN_NAME = 'Xây dựng cổng thông tin (chỉ đọc)';
 
+export interface Login {
+  email: string;
+  password: string;
+}
+
 export interface SetupOptions {
-  admin: { email: string; password: string };
+  admin: Login;
+  /** Demo drafting officer (Author role) and editor (Editor role), when given. */
+  author?: Login;
+  editor?: Login;
+  /** Where the CMS nudges the site builder when published content changes. */
+  webhook?: WebhookOptions;
   /** The token the site currently holds, if any; kept when it is still valid. */
   siteToken?: string;
   seed: boolean;
@@ -29,24 +41,15 @@ export interface SetupResult {
   seed: SeedReport | null;
 }
 
-async function ensureAdmin(strapi: Strapi, email: string, password: string) {
+async function ensureUser(strapi: Strapi, login: Login, roleId: number, name: { firstname: string; lastname: string }) {
   const users = strapi.service('admin::user');
-  const existing = await strapi.db.query('admin::user').findOne({ where: { email: email.toLowerCase() } });
+  const existing = await strapi.db.query('admin::user').findOne({ where: { email: login.email.toLowerCase() } });
   if (existing) {
-    // The login printed by `npm start` must work, so the password follows the env file.
-    await users.updateById(existing.id, { password, isActive: true });
+    // The logins printed by `npm start` must work, so passwords follow the env file.
+    await users.updateById(existing.id, { password: login.password, isActive: true, roles: [roleId] });
     return;
   }
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await users.create({
-    firstname: 'Quản trị',
-    lastname: 'Cổng thông tin',
-    email,
-    password,
-    isActive: true,
-    roles: [superAdmin.id],
-    preferedLanguage: 'vi',
-  });
+  await users.create({ ...name, email: login.email, password: login.password, isActive: true, roles: [roleId], preferedLanguage: 'vi' });
 }
 
 async function ensureSiteToken(strapi: Strapi, current?: string): Promise<string> {
@@ -66,7 +69,12 @@ async function ensureSiteToken(strapi: Strapi, current?: string): Promise<string
 }
 
 export async function setupCms(strapi: Strapi, options: SetupOptions): Promise<SetupResult> {
-  await ensureAdmin(strapi, options.admin.email, options.admin.password);
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await ensureUser(strapi, options.admin, superAdmin.id, { firstname: 'Quản trị', lastname: 'Cổng thông tin' });
+  const { authorRoleId, editorRoleId } = await ensureEditorialRoles(strapi);
+  if (options.author) await ensureUser(strapi, options.author, authorRoleId, { firstname: 'Công chức', lastname: 'Văn hóa - Xã hội' });
+  if (options.editor) await ensureUser(strapi, options.editor, editorRoleId, { firstname: 'Lãnh đạo', lastname: 'UBND phường' });
+  if (options.webhook) await ensureWebhook(strapi, options.webhook);
   const siteToken = await ensureSiteToken(strapi, options.siteToken);
   await applyAdminLabels(strapi);
   const seed = options.seed

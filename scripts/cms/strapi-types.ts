@@ -26,6 +26,7 @@ export interface Strapi {
     set(params: { type: string; name: string; key: string; value: unknown }): Promise<void>;
   };
   service(uid: string): any;
+  get(name: string): any;
   plugin(name: string): { service(name: string): any };
   contentTypes: Record<string, { attributes: Record<string, any> }>;
   components: Record<string, { attributes: Record<string, any> }>;

@@ -22,6 +22,8 @@ export interface TempCmsOptions {
   extraArticlesDir?: string;
   siteToken?: string;
   serveAdminPanel?: boolean;
+  /** Extra environment for the CMS (scheduler rule, webhook, demo users). */
+  env?: Record<string, string>;
 }
 
 export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCms & { secrets: Record<string, string> }> {
@@ -46,6 +48,7 @@ export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCm
       SEED_DEMO_CONTENT: 'true',
       SEED_EXTRA_ARTICLES_DIR: options.extraArticlesDir ?? '',
       SITE_TOKEN: options.siteToken ?? '',
+      ...options.env,
     },
   });
   return { ...cms, dir, secrets, stop: () => stop(cms.child) };

@@ -1,0 +1,181 @@
+// The publish pipeline: what editors do in the CMS reaches the served portal by itself.
+//
+// - Webhooks from the CMS are nudges, never data: the builder re-reads the CMS on every build.
+//   Strapi sends each webhook once, doubles some (a delete fires twice, a publish from the content
+//   manager fires update then publish), so nudges are debounced: a burst gives one build.
+// - One build at a time; a nudge during a build queues exactly one more.
+// - Each build goes into a fresh folder; only a successful build is switched in, by replacing a
+//   symlink atomically, so readers never see a half-built site and a failed build leaves the last
+//   good one served. The next nudge or reconcile tries again.
+// - A periodic reconcile compares a fingerprint of the published content with the last build's
+//   and rebuilds if they differ, catching anything a lost webhook missed.
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { buildSite } from '../lib/site.ts';
+
+export interface BuilderOptions {
+  cmsUrl: string;
+  cmsToken: string;
+  siteUrl: string;
+  /** Folder holding one sub-folder per build. */
+  buildsDir: string;
+  /** Symlink the static server serves; switched to each new good build. */
+  currentLink: string;
+  /** Astro's cache, kept between builds so unchanged work is reused. */
+  cacheDir: string;
+  /** Quiet time after the last nudge before a build starts. */
+  debounceMs?: number;
+  /** How often to compare the CMS with the last build. */
+  reconcileMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface BuildRecord {
+  id: string;
+  ok: boolean;
+  reasons: string[];
+  startedAt: Date;
+  seconds: number;
+  error?: string;
+}
+
+const COLLECTIONS = ['articles', 'content-areas', 'channels', 'responsible-officers', 'plans'];
+
+export class Builder {
+  readonly history: BuildRecord[] = [];
+  private building: Promise<void> | null = null;
+  private queued: string[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private reconcileTimer: NodeJS.Timeout | null = null;
+  private lastFingerprint: string | null = null;
+  private readonly options: Required<BuilderOptions>;
+
+  constructor(options: BuilderOptions) {
+    this.options = { debounceMs: 1500, reconcileMs: 5 * 60 * 1000, log: (m) => console.log(`[builder] ${m}`), ...options };
+    mkdirSync(this.options.buildsDir, { recursive: true });
+  }
+
+  /** The build currently served, if any. */
+  get currentBuild(): string | null {
+    return existsSync(this.options.currentLink) ? basename(readlinkSync(this.options.currentLink)) : null;
+  }
+
+  /** Something may have changed: build after a quiet period. */
+  nudge(reason: string): void {
+    this.queued.push(reason);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, this.options.debounceMs);
+  }
+
+  /** Builds now (after any running build) and resolves when the portal is up to date. */
+  async buildNow(reason: string): Promise<BuildRecord> {
+    this.queued.push(reason);
+    await this.drain();
+    return this.history[this.history.length - 1];
+  }
+
+  /** Resolves when no build is pending or running. */
+  async idle(): Promise<void> {
+    while (this.timer || this.building) {
+      if (this.building) await this.building;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  startReconciling(): void {
+    this.reconcileTimer = setInterval(() => void this.reconcile(), this.options.reconcileMs);
+    this.reconcileTimer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+  }
+
+  /** Rebuilds when the CMS's published content differs from what the last build saw. */
+  async reconcile(): Promise<boolean> {
+    try {
+      const fingerprint = await this.fingerprint();
+      if (fingerprint === this.lastFingerprint) return false;
+      this.nudge('reconcile: content changed without a webhook');
+      return true;
+    } catch (error) {
+      this.options.log(`reconcile could not read the CMS: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  private async drain(): Promise<void> {
+    // Single flight: the loop picks up nudges that arrived during a build.
+    if (this.building) return this.building;
+    this.building = (async () => {
+      while (this.queued.length) {
+        const reasons = this.queued.splice(0);
+        await this.buildOnce(reasons);
+      }
+    })();
+    try {
+      await this.building;
+    } finally {
+      this.building = null;
+    }
+  }
+
+  private async buildOnce(reasons: string[]): Promise<void> {
+    const startedAt = new Date();
+    const id = startedAt.toISOString().replace(/[:.]/g, '-');
+    const outDir = join(this.options.buildsDir, id);
+    const record: BuildRecord = { id, ok: false, reasons, startedAt, seconds: 0 };
+    try {
+      // Read before building: content that changes during the build differs from this
+      // fingerprint, so the next reconcile builds again.
+      const fingerprint = await this.fingerprint();
+      await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir, cacheDir: this.options.cacheDir });
+      this.switchTo(outDir);
+      this.lastFingerprint = fingerprint;
+      record.ok = true;
+      this.prune();
+    } catch (error) {
+      record.error = (error as Error).message;
+      rmSync(outDir, { recursive: true, force: true });
+      this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
+    }
+    record.seconds = (Date.now() - startedAt.getTime()) / 1000;
+    if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})`);
+    this.history.push(record);
+  }
+
+  /** Points the served symlink at a new build in one rename, which is atomic on POSIX. */
+  private switchTo(outDir: string): void {
+    const link = this.options.currentLink;
+    const temporary = join(dirname(link), `.${basename(link)}.${process.pid}.tmp`);
+    rmSync(temporary, { force: true });
+    symlinkSync(outDir, temporary);
+    renameSync(temporary, link);
+  }
+
+  /** Keeps the served build and the one before it (requests may still be reading it). */
+  private prune(): void {
+    const builds = readdirSync(this.options.buildsDir).sort();
+    for (const old of builds.slice(0, -2)) rmSync(join(this.options.buildsDir, old), { recursive: true, force: true });
+  }
+
+  /** Count and latest update of each published collection, plus the site settings. */
+  private async fingerprint(): Promise<string> {
+    const headers = { Authorization: `Bearer ${this.options.cmsToken}` };
+    const parts: string[] = [];
+    for (const path of COLLECTIONS) {
+      const url = `${this.options.cmsUrl}/api/${path}?fields[0]=updatedAt&sort[0]=updatedAt:desc&pagination[pageSize]=1&status=published`;
+      const response = await fetch(url, { headers });
+      if (!response.ok) throw new Error(`${response.status} for ${url}`);
+      const body = (await response.json()) as { data: { updatedAt: string }[]; meta: { pagination: { total: number } } };
+      parts.push(`${path}:${body.meta.pagination.total}:${body.data[0]?.updatedAt ?? ''}`);
+    }
+    const settings = await fetch(`${this.options.cmsUrl}/api/site-setting?fields[0]=updatedAt`, { headers });
+    parts.push(`settings:${settings.ok ? ((await settings.json()) as { data: { updatedAt: string } }).data.updatedAt : settings.status}`);
+    return parts.join('|');
+  }
+}

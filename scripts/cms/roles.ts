@@ -1,0 +1,61 @@
+// The ward's two editorial roles, on Strapi's built-in Author and Editor roles:
+// - Author (the drafting officer): writes and edits her own articles, previews them, cannot
+//   publish and cannot touch the schedule fields, so she cannot make anything publish later;
+//   reads the plan's taxonomy to tag articles but cannot change it.
+// - Editor (leadership, Office-Statistics officer): everything on content, including publishing
+//   and scheduling.
+import type { Strapi } from './strapi-types.ts';
+
+const ARTICLE = 'api::article.article';
+/** Fields that make an article go live or come down later: an Author may not set them. */
+export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'];
+/** Written by the scheduler only. */
+const SYSTEM_FIELDS = ['scheduleNote'];
+const TAXONOMY = ['api::plan.plan', 'api::content-area.content-area', 'api::channel.channel', 'api::responsible-officer.responsible-officer', 'api::site-setting.site-setting'];
+const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
+
+interface Permission {
+  action: string;
+  subject: string | null;
+  properties: { fields?: string[]; [key: string]: unknown };
+  conditions: string[];
+}
+
+function withFields(permission: Permission, change: (fields: string[]) => string[]): Permission {
+  if (!permission.properties?.fields) return permission;
+  return { ...permission, properties: { ...permission.properties, fields: change(permission.properties.fields) } };
+}
+
+async function currentPermissions(strapi: Strapi, roleId: number): Promise<Permission[]> {
+  const permissions = await strapi.service('admin::permission').findMany({ where: { role: { id: roleId } } });
+  return permissions.map(({ action, subject, properties, conditions }: Permission) => ({ action, subject, properties: properties ?? {}, conditions: conditions ?? [] }));
+}
+
+export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRoleId: number; editorRoleId: number }> {
+  const roles = strapi.service('admin::role');
+  const author = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+  const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  if (!author || !editor) throw new Error('Strapi default Author/Editor roles are missing');
+
+  const authorPermissions = (await currentPermissions(strapi, author.id))
+    .filter((p) => !(p.subject && TAXONOMY.includes(p.subject) && p.action !== `${CONTENT_MANAGER}read`))
+    .filter((p) => p.action !== `${CONTENT_MANAGER}publish`)
+    .map((p) => (p.subject === ARTICLE ? withFields(p, (fields) => fields.filter((f) => !SCHEDULE_FIELDS.includes(f) && !SYSTEM_FIELDS.includes(f))) : p));
+  for (const subject of TAXONOMY) {
+    if (!authorPermissions.some((p) => p.subject === subject && p.action === `${CONTENT_MANAGER}read`)) {
+      const fields = Object.keys(strapi.contentTypes[subject].attributes).filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
+      authorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject, properties: { fields }, conditions: [] });
+    }
+  }
+  await roles.assignPermissions(author.id, authorPermissions);
+
+  // Editors get the schedule fields even on a database created before those fields existed
+  // (Strapi grants default field permissions only for fields present at the first start).
+  const editorPermissions = (await currentPermissions(strapi, editor.id)).map((p) =>
+    p.subject === ARTICLE && (p.action === `${CONTENT_MANAGER}create` || p.action === `${CONTENT_MANAGER}update` || p.action === `${CONTENT_MANAGER}read`)
+      ? withFields(p, (fields) => [...new Set([...fields, ...SCHEDULE_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
+      : p,
+  );
+  await roles.assignPermissions(editor.id, editorPermissions);
+  return { authorRoleId: author.id, editorRoleId: editor.id };
+}

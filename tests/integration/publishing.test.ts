@@ -1,0 +1,259 @@
+// Editors schedule, the portal publishes itself. A real CMS (scheduler ticking every 3 s), the
+// real builder fed by the CMS's webhooks, the same static server as `npm start`, and the
+// editorial roles: what an Editor and an Author do through the admin API reaches (or never
+// reaches) what residents are served.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Builder } from '@loa/scripts/builder/builder.ts';
+import { startWebhookServer } from '@loa/scripts/builder/webhook-server.ts';
+import { freePort } from '@loa/scripts/lib/process.ts';
+import { serveStatic } from '@loa/scripts/lib/static-server.ts';
+import { AdminApi, contentApi } from '../lib/admin-api.ts';
+import { listFiles } from '../lib/built-site.ts';
+import { ADMIN, startTempCms } from '../lib/temp-cms.ts';
+
+const EDITOR = { email: 'bientap@loaphuong.local', password: 'BienTap-2024-an-toan' };
+const AUTHOR = { email: 'vanhoa@loaphuong.local', password: 'VanHoa-2024-an-toan' };
+const SECRET = 'kiem-thu-webhook-bi-mat';
+
+let cms: Awaited<ReturnType<typeof startTempCms>>;
+let builder: Builder;
+let servers: Server[] = [];
+let siteUrl: string;
+let workDir: string;
+let editor: AdminApi;
+let author: AdminApi;
+let area: string;
+let officer: string;
+
+async function status(path: string): Promise<number> {
+  return (await fetch(`${siteUrl}${path}`)).status;
+}
+
+/** Every text file of the build being served, for "appears nowhere" checks. */
+function servedText(): string {
+  return listFiles(join(workDir, 'current') + '/')
+    .filter((file) => /\.(html|xml|json|txt)$/.test(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return (Date.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for: ${what}`);
+}
+
+/** Let webhooks arrive, then wait for the builder to finish what they queued. */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  await builder.idle();
+}
+
+function articleData(slug: string, extra: Record<string, unknown> = {}) {
+  return {
+    title: `Thông báo thử nghiệm ${slug}`,
+    slug,
+    summary: 'Tin thử nghiệm lịch đăng của cổng thông tin phường.',
+    body: `Nội dung ${slug}.`,
+    contentAreas: { connect: [{ documentId: area }] },
+    responsibleOfficer: { connect: [{ documentId: officer }] },
+    ...extra,
+  };
+}
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'loa-publishing-'));
+  const hookPort = await freePort();
+  cms = await startTempCms({
+    env: {
+      SCHEDULER_RULE: '*/3 * * * * *',
+      BUILDER_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hooks/cms`,
+      BUILDER_SECRET: SECRET,
+      AUTHOR_EMAIL: AUTHOR.email,
+      AUTHOR_PASSWORD: AUTHOR.password,
+      EDITOR_EMAIL: EDITOR.email,
+      EDITOR_PASSWORD: EDITOR.password,
+    },
+  });
+  const sitePort = await freePort();
+  siteUrl = `http://127.0.0.1:${sitePort}`;
+  builder = new Builder({
+    cmsUrl: cms.url,
+    cmsToken: cms.setup.siteToken,
+    siteUrl,
+    buildsDir: join(workDir, 'builds'),
+    currentLink: join(workDir, 'current'),
+    cacheDir: join(workDir, 'cache'),
+    debounceMs: 500,
+    log: () => {},
+  });
+  expect((await builder.buildNow('initial')).ok).toBe(true);
+  servers = [await startWebhookServer(builder, SECRET, hookPort), await serveStatic(join(workDir, 'current'), sitePort)];
+  editor = await AdminApi.login(cms.url, EDITOR.email, EDITOR.password);
+  author = await AdminApi.login(cms.url, AUTHOR.email, AUTHOR.password);
+  area = (await contentApi(cms.url, 'content-areas?sort=order', cms.setup.siteToken)).body.data[0].documentId;
+  officer = (await contentApi(cms.url, 'responsible-officers?sort=order', cms.setup.siteToken)).body.data[0].documentId;
+});
+
+afterAll(async () => {
+  builder?.stop();
+  for (const server of servers) server.close();
+  await cms?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+  if (cms) rmSync(cms.dir, { recursive: true, force: true });
+});
+
+describe('scheduled publishing', () => {
+  it('publishes an article scheduled a minute ahead at its time, and not before; an unscheduled one never', async () => {
+    const now = Date.now();
+    const scheduled = await editor.createArticle(articleData('hen-gio-mot-phut', { publishAt: new Date(now + 60_000).toISOString() }));
+    expect(scheduled.status).toBe(201);
+    const cancelled = await editor.createArticle(articleData('hen-gio-roi-huy', { publishAt: new Date(now + 40_000).toISOString() }));
+    expect(cancelled.status).toBe(201);
+    expect((await editor.updateArticle(cancelled.body.data.documentId, { publishAt: null })).status).toBe(200);
+    await settled();
+
+    // Before its time: no page, no feed entry, no trace in any served file.
+    expect(await status('/tin-tuc/hen-gio-mot-phut/')).toBe(404);
+    expect(servedText()).not.toContain('hen-gio-mot-phut');
+
+    const waited = await eventually(async () => (await status('/tin-tuc/hen-gio-mot-phut/')) === 200, 120_000, 'scheduled article served');
+    const late = (Date.now() - (now + 60_000)) / 1000;
+    expect(Date.now()).toBeGreaterThanOrEqual(now + 60_000);
+    console.log(`scheduled article served ${late.toFixed(1)} s after its time (waited ${waited.toFixed(0)} s)`);
+    expect(servedText()).toContain('/tin-tuc/hen-gio-mot-phut/');
+    const rss = await (await fetch(`${siteUrl}/rss.xml`)).text();
+    expect(rss).toContain('Thông báo thử nghiệm hen-gio-mot-phut');
+
+    // The cancelled one's time passed too: still a draft, still absent.
+    expect(await status('/tin-tuc/hen-gio-roi-huy/')).toBe(404);
+    const draft = await editor.request('GET', `/content-manager/collection-types/api::article.article/${cancelled.body.data.documentId}`);
+    expect(draft.body.data.publishedAt).toBeNull();
+  });
+
+  it('withdraws a published article at its withdrawal time', async () => {
+    const created = await editor.createArticle(articleData('hen-gio-go-bai'));
+    const documentId = created.body.data.documentId;
+    expect((await editor.publishArticle(documentId)).status).toBe(200);
+    await settled();
+    expect(await status('/tin-tuc/hen-gio-go-bai/')).toBe(200);
+    expect((await editor.updateArticle(documentId, { unpublishAt: new Date(Date.now() + 5_000).toISOString() })).status).toBe(200);
+    await eventually(async () => (await status('/tin-tuc/hen-gio-go-bai/')) === 404, 60_000, 'withdrawn article gone');
+    expect(servedText()).not.toContain('hen-gio-go-bai');
+  });
+
+  it('marks a scheduled article that cannot be published as overdue for editors', async () => {
+    const created = await editor.createArticle({
+      title: 'Bài hẹn giờ thiếu phân loại',
+      slug: 'bai-hen-gio-thieu-phan-loai',
+      summary: 'Thiếu nội dung tuyên truyền nên không thể đăng.',
+      body: 'x',
+      publishAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    });
+    const documentId = created.body.data.documentId;
+    const note = async () => (await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`)).body.data.scheduleNote as string | null;
+    await eventually(async () => Boolean(await note()), 30_000, 'overdue note');
+    expect(await note()).toMatch(/^Quá hạn xuất bản \(hẹn .*\): Chưa thể xuất bản/);
+    expect(await status('/tin-tuc/bai-hen-gio-thieu-phan-loai/')).toBe(404);
+  });
+});
+
+describe('an Author (the drafting officer)', () => {
+  it('writes a draft but cannot publish it or make it publish later, by any content-manager route', async () => {
+    const created = await author.createArticle(articleData('bai-cua-tac-gia', { publishAt: new Date(Date.now() + 3_000).toISOString() }));
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId;
+    expect((await author.publishArticle(documentId)).status).toBe(403);
+    expect((await author.request('POST', '/content-manager/collection-types/api::article.article/actions/bulkPublish', { documentIds: [documentId] })).status).toBe(403);
+    await author.updateArticle(documentId, { publishAt: new Date(Date.now() + 3_000).toISOString(), title: 'Bài của tác giả đã sửa' });
+    const stored = await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`);
+    expect(stored.body.data.title).toBe('Bài của tác giả đã sửa');
+    expect(stored.body.data.publishAt).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    await settled();
+    expect((await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`)).body.data.publishedAt).toBeNull();
+    expect(await status('/tin-tuc/bai-cua-tac-gia/')).toBe(404);
+  });
+
+  it('is refused by the content API too: the site token cannot publish', async () => {
+    const response = await fetch(`${cms.url}/api/articles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${cms.setup.siteToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: articleData('qua-api') }),
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('the publish pipeline', () => {
+  it('removes an unpublished and a deleted article from the served portal', async () => {
+    const listed = (await contentApi(cms.url, 'articles?sort=id:asc&pagination[pageSize]=2&fields[0]=slug', cms.setup.siteToken)).body.data;
+    const [withdrawn, deleted] = listed;
+    expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(200);
+    expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(200);
+    expect((await editor.request('POST', `/content-manager/collection-types/api::article.article/${withdrawn.documentId}/actions/unpublish`, {})).status).toBe(200);
+    expect((await editor.deleteArticle(deleted.documentId)).status).toBe(200);
+    await settled();
+    expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(404);
+    expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(404);
+    const text = servedText();
+    expect(text).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
+    expect(text).not.toContain(`/tin-tuc/${deleted.slug}/`);
+  });
+
+  it('gives one build for a burst of changes', async () => {
+    const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
+    await settled();
+    const before = builder.history.length;
+    for (let i = 1; i <= 4; i++) {
+      await editor.updateArticle(target.documentId, { summary: `Tóm tắt sửa lần ${i} trong một loạt thay đổi liên tiếp.` });
+      await editor.publishArticle(target.documentId);
+    }
+    await settled();
+    expect(builder.history.length - before).toBe(1);
+    const page = await (await fetch(`${siteUrl}/tin-tuc/${target.slug}/`)).text();
+    expect(page).toContain('Tóm tắt sửa lần 4');
+  });
+
+  it('keeps serving the last good site when a build fails, and recovers on the next change', async () => {
+    const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
+    await settled();
+    const served = builder.currentBuild;
+    const failuresBefore = builder.history.filter((build) => !build.ok).length;
+    await editor.updateArticle(target.documentId, { slug: 'Sai_Duong_Dan' });
+    await editor.publishArticle(target.documentId);
+    await settled();
+    expect(builder.history.filter((build) => !build.ok).length).toBe(failuresBefore + 1);
+    expect(builder.currentBuild).toBe(served);
+    expect(await status(`/tin-tuc/${target.slug}/`)).toBe(200);
+
+    await editor.updateArticle(target.documentId, { slug: target.slug, title: 'Tiêu đề sau khi sửa lỗi đường dẫn' });
+    await editor.publishArticle(target.documentId);
+    await settled();
+    expect(builder.currentBuild).not.toBe(served);
+    expect(await (await fetch(`${siteUrl}/tin-tuc/${target.slug}/`)).text()).toContain('Tiêu đề sau khi sửa lỗi đường dẫn');
+  });
+
+  it('reconciles a change whose webhook was lost', async () => {
+    await settled();
+    const built = builder.history.length;
+    expect(await builder.reconcile()).toBe(false);
+    // A change made while the webhook target is unreachable: Strapi will not retry it.
+    servers[0].close();
+    const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
+    await editor.updateArticle(target.documentId, { title: 'Tiêu đề đổi khi mất webhook' });
+    await editor.publishArticle(target.documentId);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(builder.history.length).toBe(built);
+    expect(await builder.reconcile()).toBe(true);
+    await settled();
+    expect(await (await fetch(`${siteUrl}/tin-tuc/${target.slug}/`)).text()).toContain('Tiêu đề đổi khi mất webhook');
+  });
+});
