@@ -13,11 +13,13 @@ import { cmsDir, siteDir, stateDir } from './lib/paths.ts';
 import { stop } from './lib/process.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { Builder } from './builder/builder.ts';
+import { PreviewServer } from './builder/preview-server.ts';
 import { startWebhookServer } from './builder/webhook-server.ts';
 
 const cmsPort = Number(process.env.CMS_PORT || 1337);
 const sitePort = Number(process.env.SITE_PORT || 4321);
 const builderPort = Number(process.env.BUILDER_PORT || 4399);
+const previewPort = Number(process.env.PREVIEW_PORT || 4398);
 const cmsEnvFile = join(cmsDir, '.env');
 const siteEnvFile = join(siteDir, '.env');
 
@@ -37,6 +39,7 @@ function ensureCmsEnv(): Record<string, string> {
   const missing: Record<string, string> = {};
   if (!current.APP_KEYS) Object.assign(missing, generateStrapiSecrets());
   if (!current.BUILDER_SECRET) missing.BUILDER_SECRET = randomSecret(24);
+  if (!current.PREVIEW_SECRET) missing.PREVIEW_SECRET = randomSecret(24);
   const users = { ADMIN: 'quantri', AUTHOR: 'vanhoa', EDITOR: 'lanhdao' };
   for (const [role, name] of Object.entries(users)) {
     if (!current[`${role}_EMAIL`]) missing[`${role}_EMAIL`] = `${name}@loaphuong.local`;
@@ -58,6 +61,7 @@ async function main() {
   await assertPortFree(cmsPort, 'CMS_PORT');
   await assertPortFree(sitePort, 'SITE_PORT');
   await assertPortFree(builderPort, 'BUILDER_PORT');
+  await assertPortFree(previewPort, 'PREVIEW_PORT');
   mkdirSync(stateDir, { recursive: true });
   const cmsEnv = { ...process.env, ...ensureCmsEnv(), DATABASE_CLIENT: 'sqlite' };
 
@@ -72,13 +76,16 @@ async function main() {
       SITE_TOKEN: siteEnv.CMS_TOKEN ?? '',
       SEED_DEMO_CONTENT: 'true',
       BUILDER_WEBHOOK_URL: `http://127.0.0.1:${builderPort}/hooks/cms`,
+      PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
     },
     port: cmsPort,
     resultFile: join(stateDir, 'setup.json'),
   });
   let builder: Builder | undefined;
+  const preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET: cmsEnv.PREVIEW_SECRET } });
   const shutdown = async () => {
     builder?.stop();
+    await preview.stop();
     await stop(cms.child);
     process.exit(0);
   };
@@ -100,6 +107,7 @@ async function main() {
     buildsDir: join(siteDir, 'builds'),
     currentLink,
     cacheDir: join(siteDir, '.cache', 'astro'),
+    onSwitch: (buildDir) => preview.restart(buildDir),
   });
   const first = await builder.buildNow('start');
   if (!first.ok && !builder.currentBuild) throw new Error(`The portal could not be built: ${first.error}`);
@@ -107,7 +115,7 @@ async function main() {
   builder.startReconciling();
 
   step(`Serving the portal on ${siteUrl}`);
-  await serveStatic(currentLink, sitePort);
+  await serveStatic(join(currentLink, 'client'), sitePort);
 
   const login = (role: string) => `${cmsEnv[`${role}_EMAIL`]} / ${cmsEnv[`${role}_PASSWORD`]}`;
   console.log(`

@@ -1,3 +1,4 @@
+import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
@@ -5,7 +6,10 @@ const cms = new URL(cmsUrl);
 
 export default defineConfig({
   site: siteUrl,
+  // Every public page is prerendered into dist/client; only the draft preview
+  // (src/pages/xem-truoc/) is rendered on request, by dist/server/entry.mjs on a private port.
   output: 'static',
+  adapter: node({ mode: 'standalone' }),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro's content-layer data store and image cache live here, inside the site folder rather

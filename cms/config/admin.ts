@@ -1,4 +1,8 @@
+import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+
+/** How long a preview link from the admin stays valid. */
+const PREVIEW_LINK_SECONDS = 60 * 60;
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -17,6 +21,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   },
   // Integration tests run the API without building the admin panel.
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  // "Xem trước" opens an article's draft rendered by the portal's own components on the preview
+  // server. The link carries a signature of the document and an expiry, never the secret itself.
+  preview: {
+    enabled: Boolean(env('PREVIEW_URL') && env('PREVIEW_SECRET')),
+    config: {
+      allowedOrigins: [env('PREVIEW_URL', '')].filter(Boolean),
+      async handler(uid, { documentId }) {
+        if (uid !== 'api::article.article' || !documentId) return null;
+        const expires = Math.floor(Date.now() / 1000) + PREVIEW_LINK_SECONDS;
+        const signature = createHmac('sha256', env('PREVIEW_SECRET')!).update(`${documentId}.${expires}`).digest('hex');
+        return `${env('PREVIEW_URL')}/xem-truoc/${documentId}/?expires=${expires}&signature=${signature}`;
+      },
+    },
+  },
   flags: {
     nps: false,
     promoteEE: false,

@@ -19,7 +19,7 @@ export interface BuilderOptions {
   siteUrl: string;
   /** Folder holding one sub-folder per build. */
   buildsDir: string;
-  /** Symlink the static server serves; switched to each new good build. */
+  /** Symlink to the build being served (its client/ folder holds the static site); switched to each new good build. */
   currentLink: string;
   /** Astro's cache, kept between builds so unchanged work is reused. */
   cacheDir: string;
@@ -28,6 +28,8 @@ export interface BuilderOptions {
   /** How often to compare the CMS with the last build. */
   reconcileMs?: number;
   log?: (message: string) => void;
+  /** Called after a new build is switched in, with its folder. */
+  onSwitch?: (buildDir: string) => void | Promise<void>;
 }
 
 export interface BuildRecord {
@@ -51,7 +53,7 @@ export class Builder {
   private readonly options: Required<BuilderOptions>;
 
   constructor(options: BuilderOptions) {
-    this.options = { debounceMs: 1500, reconcileMs: 5 * 60 * 1000, log: (m) => console.log(`[builder] ${m}`), ...options };
+    this.options = { debounceMs: 1500, reconcileMs: 5 * 60 * 1000, log: (m) => console.log(`[builder] ${m}`), onSwitch: () => {}, ...options };
     mkdirSync(this.options.buildsDir, { recursive: true });
   }
 
@@ -138,6 +140,7 @@ export class Builder {
       this.lastFingerprint = fingerprint;
       record.ok = true;
       this.prune();
+      await this.options.onSwitch(outDir);
     } catch (error) {
       record.error = (error as Error).message;
       rmSync(outDir, { recursive: true, force: true });
@@ -159,7 +162,7 @@ export class Builder {
 
   /** Keeps the served build and the one before it (requests may still be reading it). */
   private prune(): void {
-    const builds = readdirSync(this.options.buildsDir).sort();
+    const builds = readdirSync(this.options.buildsDir).filter((name) => /^\d{4}-/.test(name)).sort();
     for (const old of builds.slice(0, -2)) rmSync(join(this.options.buildsDir, old), { recursive: true, force: true });
   }
 

@@ -26,14 +26,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls a URL until it answers with a success status, or the child exits, or time runs out. */
-export async function waitForHttp(url: string, child: ChildProcess | null, timeoutMs = 120_000): Promise<void> {
+/** Polls a URL until it answers (with a success status, or one of `accept`), or the child exits, or time runs out. */
+export async function waitForHttp(url: string, child: ChildProcess | null, timeoutMs = 120_000, accept: number[] = []): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before ${url} answered`);
     try {
       const response = await fetch(url);
-      if (response.ok) return;
+      if (response.ok || accept.includes(response.status)) return;
     } catch {
       // not listening yet
     }

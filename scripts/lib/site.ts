@@ -1,5 +1,6 @@
 // Building the Astro site, shared by `npm start` and the tests.
-import { join } from 'node:path';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -16,7 +17,21 @@ export interface SiteBuildOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * The preview server (dist/server) imports the site's dependencies at run time. Builds made
+ * outside site/ (tests, temporary folders) find them through a node_modules link beside the
+ * build folder, where Node's resolution looks.
+ */
+function linkDependencies(outDir: string): void {
+  const parent = dirname(outDir);
+  const link = join(parent, 'node_modules');
+  if (parent.startsWith(siteDir) || existsSync(link)) return;
+  mkdirSync(parent, { recursive: true });
+  symlinkSync(join(siteDir, 'node_modules'), link, 'dir');
+}
+
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
+  linkDependencies(options.outDir);
   await run(process.execPath, [astroBin, 'build', '--silent'], {
     cwd: siteDir,
     env: {

@@ -73,6 +73,18 @@ export const articleSchema = z.object({
   attachments: z.array(mediaSchema).nullish().transform((value) => value ?? []),
 });
 
+/**
+ * A draft as the preview shows it: tagging may still be missing (the publish rules require it
+ * only when publishing), and it may never have been published.
+ */
+export const draftArticleSchema = articleSchema.extend({
+  publishedAt: z.iso.datetime({ offset: true }).nullish(),
+  contentAreas: articleSchema.shape.contentAreas.unwrap().array().default([]),
+  responsibleOfficer: articleSchema.shape.responsibleOfficer.nullish(),
+  legalReferences: z.array(legalReferenceSchema).nullish().transform((value) => value ?? []),
+  channels: articleSchema.shape.channels.nullish().transform((value) => value ?? []),
+});
+
 export const planSchema = z.object({
   documentId: z.string(),
   year: z.number().int(),
@@ -106,6 +118,7 @@ export type Channel = z.infer<typeof channelSchema>;
 export type ResponsibleOfficer = z.infer<typeof responsibleOfficerSchema>;
 export type LegalReference = z.infer<typeof legalReferenceSchema>;
 export type Article = z.infer<typeof articleSchema>;
+export type DraftArticle = z.infer<typeof draftArticleSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 

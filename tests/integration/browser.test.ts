@@ -88,7 +88,7 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     await page.getByText('Tạo mục mới').first().waitFor({ state: 'visible' });
     await page.locator('tbody tr').first().waitFor({ state: 'visible' });
     const headers = (await page.locator('thead th').allTextContents()).filter(Boolean);
-    expect(headers).toEqual(['Tiêu đề', 'Ngày đăng', 'Cán bộ phụ trách', 'Tin nổi bật', 'Trạng thái']);
+    expect(headers).toEqual(['Tiêu đề', 'Ngày đăng', 'Cán bộ phụ trách', 'Hẹn giờ xuất bản', 'Ghi chú lịch đăng', 'Trạng thái']);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Builder } from '@loa/scripts/builder/builder.ts';
+import { PreviewServer } from '@loa/scripts/builder/preview-server.ts';
 import { startWebhookServer } from '@loa/scripts/builder/webhook-server.ts';
 import { freePort } from '@loa/scripts/lib/process.ts';
 import { serveStatic } from '@loa/scripts/lib/static-server.ts';
@@ -18,9 +19,11 @@ import { ADMIN, startTempCms } from '../lib/temp-cms.ts';
 const EDITOR = { email: 'bientap@loaphuong.local', password: 'BienTap-2024-an-toan' };
 const AUTHOR = { email: 'vanhoa@loaphuong.local', password: 'VanHoa-2024-an-toan' };
 const SECRET = 'kiem-thu-webhook-bi-mat';
+const PREVIEW_SECRET = 'kiem-thu-xem-truoc-bi-mat';
 
 let cms: Awaited<ReturnType<typeof startTempCms>>;
 let builder: Builder;
+let preview: PreviewServer;
 let servers: Server[] = [];
 let siteUrl: string;
 let workDir: string;
@@ -35,7 +38,7 @@ async function status(path: string): Promise<number> {
 
 /** Every text file of the build being served, for "appears nowhere" checks. */
 function servedText(): string {
-  return listFiles(join(workDir, 'current') + '/')
+  return listFiles(join(workDir, 'current', 'client') + '/')
     .filter((file) => /\.(html|xml|json|txt)$/.test(file))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
@@ -71,9 +74,12 @@ function articleData(slug: string, extra: Record<string, unknown> = {}) {
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'loa-publishing-'));
   const hookPort = await freePort();
+  const previewPort = await freePort();
   cms = await startTempCms({
     env: {
       SCHEDULER_RULE: '*/3 * * * * *',
+      PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
+      PREVIEW_SECRET,
       BUILDER_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hooks/cms`,
       BUILDER_SECRET: SECRET,
       AUTHOR_EMAIL: AUTHOR.email,
@@ -84,6 +90,7 @@ beforeAll(async () => {
   });
   const sitePort = await freePort();
   siteUrl = `http://127.0.0.1:${sitePort}`;
+  preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET } });
   builder = new Builder({
     cmsUrl: cms.url,
     cmsToken: cms.setup.siteToken,
@@ -93,9 +100,10 @@ beforeAll(async () => {
     cacheDir: join(workDir, 'cache'),
     debounceMs: 500,
     log: () => {},
+    onSwitch: (buildDir) => preview.restart(buildDir),
   });
   expect((await builder.buildNow('initial')).ok).toBe(true);
-  servers = [await startWebhookServer(builder, SECRET, hookPort), await serveStatic(join(workDir, 'current'), sitePort)];
+  servers = [await startWebhookServer(builder, SECRET, hookPort), await serveStatic(join(workDir, 'current', 'client'), sitePort)];
   editor = await AdminApi.login(cms.url, EDITOR.email, EDITOR.password);
   author = await AdminApi.login(cms.url, AUTHOR.email, AUTHOR.password);
   area = (await contentApi(cms.url, 'content-areas?sort=order', cms.setup.siteToken)).body.data[0].documentId;
@@ -104,6 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   builder?.stop();
+  await preview?.stop();
   for (const server of servers) server.close();
   await cms?.stop();
   rmSync(workDir, { recursive: true, force: true });
@@ -189,6 +198,41 @@ describe('an Author (the drafting officer)', () => {
       body: JSON.stringify({ data: articleData('qua-api') }),
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('preview', () => {
+  it("shows an editor the draft in the portal's design through the admin's preview link, and nobody else", async () => {
+    const created = await editor.createArticle(articleData('ban-nhap-xem-truoc', { title: 'Bản nháp để xem trước 5521', body: '## Mục chưa duyệt\n\nNội dung bản nháp 5521.' }));
+    const documentId = created.body.data.documentId;
+    const link = await editor.request('GET', `/content-manager/preview/url/api::article.article?documentId=${documentId}&status=draft`);
+    expect(link.status).toBe(200);
+    const url = new URL(link.body.data.url);
+    expect(url.origin).toBe(preview.url);
+    expect(url.search).not.toContain(PREVIEW_SECRET);
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Bản nháp để xem trước 5521');
+    expect(html).toContain('<h2>Mục chưa duyệt</h2>');
+    expect(html).toContain('Bản xem trước, chưa xuất bản');
+    expect(html).toContain('class="site-header"');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(html).toContain('noindex');
+
+    // Without a valid signature, or with one for another document, nothing is shown.
+    expect((await fetch(`${preview.url}/xem-truoc/${documentId}/`)).status).toBe(403);
+    const other = new URL(url);
+    other.pathname = `/xem-truoc/${officer}/`;
+    expect((await fetch(other)).status).toBe(403);
+    const tampered = new URL(url);
+    tampered.searchParams.set('expires', String(Number(url.searchParams.get('expires')) + 3600));
+    expect((await fetch(tampered)).status).toBe(403);
+    // The preview route is not part of the public site.
+    expect(await status(`/xem-truoc/${documentId}/`)).toBe(404);
+    await settled();
+    expect(servedText()).not.toContain('5521');
   });
 });
 

@@ -110,8 +110,10 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   });
   if (draft.status !== 201) throw new Error(`draft create failed: ${draft.status} ${JSON.stringify(draft.body)}`);
 
-  const distDir = join(workDir, 'dist');
-  await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: distDir, cacheDir: join(workDir, 'cache') });
+  const outDir = join(workDir, 'dist');
+  await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir, cacheDir: join(workDir, 'cache') });
+  // The public site is the prerendered client/ folder; server/ only runs draft previews.
+  const distDir = join(outDir, 'client');
 
   const seededDrafts = readDemoArticles(join(seedDir, 'articles')).filter((article) => article.status === 'draft');
 
