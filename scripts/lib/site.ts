@@ -1,5 +1,6 @@
 // Building the Astro site, shared by `npm start` and the tests.
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
@@ -17,6 +18,14 @@ export interface SiteBuildOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+export interface SyncReport {
+  path: string;
+  mode: 'full' | 'incremental';
+  total: number;
+  changed: number;
+  removed: number;
+}
+
 /**
  * The preview server (dist/server) imports the site's dependencies at run time. Builds made
  * outside site/ (tests, temporary folders) find them through a node_modules link beside the
@@ -30,8 +39,10 @@ function linkDependencies(outDir: string): void {
   symlinkSync(join(siteDir, 'node_modules'), link, 'dir');
 }
 
-export async function buildSite(options: SiteBuildOptions): Promise<void> {
+/** Builds the site; resolves with what the incremental loaders synced. */
+export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
+  const reportFile = join(tmpdir(), `loa-sync-${process.pid}-${Date.now()}.jsonl`);
   await run(process.execPath, [astroBin, 'build', '--silent'], {
     cwd: siteDir,
     env: {
@@ -42,6 +53,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
       SITE_URL: options.siteUrl,
       SITE_OUT_DIR: options.outDir,
       ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir } : {}),
+      LOA_SYNC_REPORT: reportFile,
     },
   });
+  try {
+    return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
+  } catch {
+    return [];
+  } finally {
+    rmSync(reportFile, { force: true });
+  }
 }

@@ -17,6 +17,14 @@ export const collections = {
     loader: strapiLoader({
       path: 'articles',
       markdownField: 'body',
+      // Thousands of articles: fetch only what changed since the last build.
+      incremental: {
+        dependsOn: [
+          { path: 'content-areas', fields: ['slug', 'letter', 'shortTitle', 'order'] },
+          { path: 'responsible-officers', fields: ['slug', 'positionTitle'] },
+          { path: 'channels', fields: ['slug', 'name'] },
+        ],
+      },
       query: {
         fields: ['title', 'slug', 'summary', 'body', 'featured', 'firstPublishedAt', 'publishedAt', 'updatedAt'],
         populate: {

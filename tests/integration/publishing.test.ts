@@ -252,6 +252,18 @@ describe('the publish pipeline', () => {
     expect(text).not.toContain(`/tin-tuc/${deleted.slug}/`);
   });
 
+  it('syncs only what changed since the last build', async () => {
+    const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
+    await settled();
+    await editor.updateArticle(target.documentId, { title: 'Tiêu đề đổi để kiểm tra đồng bộ từng phần' });
+    await editor.publishArticle(target.documentId);
+    await settled();
+    const last = builder.history[builder.history.length - 1];
+    const articles = last.sync?.find((line) => line.path === 'articles');
+    expect(articles).toMatchObject({ mode: 'incremental', changed: 1, removed: 0 });
+    expect(articles!.total).toBeGreaterThan(20);
+  });
+
   it('gives one build for a burst of changes', async () => {
     const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
     await settled();

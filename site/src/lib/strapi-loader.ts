@@ -1,7 +1,8 @@
-// Content Layer loader for Strapi collections and single types. It reads published entries only
-// (through cms.ts) and validates each against the collection's schema with parseData, so a
+// Content Layer loaders for Strapi collections and single types. They read published entries only
+// (through cms.ts) and validate each against the collection's schema with parseData, so a
 // malformed entry stops the build naming the collection, the entry and the field.
-import type { Loader } from 'astro/loaders';
+import { appendFileSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
 import { fetchCollection, fetchSingle } from './cms.ts';
 
@@ -16,26 +17,105 @@ interface StrapiLoaderOptions {
   idField?: string;
   /** Markdown field rendered to sanitised HTML for `render(entry)`. */
   markdownField?: string;
+  /**
+   * Sync only what changed since the last build: list every published entry's documentId and
+   * updatedAt, fetch in full only the new or changed ones, drop the ones that are gone. The
+   * listed collections are copied into each entry (labels of tags), so when any of them changes
+   * everything is fetched again.
+   */
+  incremental?: { dependsOn: { path: string; fields: string[] }[] };
 }
 
-export function strapiLoader({ path, query, single = false, idField = 'slug', markdownField }: StrapiLoaderOptions): Loader {
+type Item = Record<string, unknown> & { documentId: string; updatedAt: string };
+type Entry = { id: string; data: Record<string, unknown>; digest: string; rendered?: { html: string } };
+
+/** Tells the builder what each sync did (LOA_SYNC_REPORT names a JSON-lines file). */
+function report(line: { path: string; mode: 'full' | 'incremental'; total: number; changed: number; removed: number }) {
+  if (process.env.LOA_SYNC_REPORT) appendFileSync(process.env.LOA_SYNC_REPORT, `${JSON.stringify(line)}\n`);
+}
+
+/** Bump when what the loader stores changes shape, so old caches are refetched. */
+const LOADER_VERSION = '2';
+
+export function strapiLoader(options: StrapiLoaderOptions): Loader {
+  const { path, query, single = false, idField = 'slug', markdownField, incremental } = options;
+
+  async function toEntry(context: LoaderContext, item: Record<string, unknown>): Promise<Entry> {
+    const id = single ? path : String(item[idField] ?? item.documentId);
+    const data = await context.parseData({ id, data: item });
+    const markdown = markdownField ? (data[markdownField] as string | undefined) : undefined;
+    return { id, data, digest: context.generateDigest(item), rendered: markdown === undefined ? undefined : { html: renderMarkdown(markdown) } };
+  }
+
+  async function fullSync(context: LoaderContext): Promise<Entry[]> {
+    const items = single ? [await fetchSingle(path, query)] : await fetchCollection(path, query);
+    // Validate everything before touching the store: a bad entry fails the build and leaves the
+    // previous data untouched.
+    const entries: Entry[] = [];
+    for (const item of items as Record<string, unknown>[]) entries.push(await toEntry(context, item));
+    context.store.clear();
+    for (const entry of entries) context.store.set(entry);
+    return entries;
+  }
+
+  async function incrementalSync(context: LoaderContext, dependsOn: NonNullable<StrapiLoaderOptions['incremental']>['dependsOn']) {
+    const { store, meta, logger } = context;
+    const dependencies: unknown[] = [];
+    for (const dependency of dependsOn) dependencies.push(await fetchCollection(dependency.path, { fields: dependency.fields }));
+    const dependencyDigest = `${LOADER_VERSION}:${context.generateDigest({ dependencies, query })}`;
+    const previous: Record<string, { id: string; updatedAt: string }> = JSON.parse(meta.get('index') ?? '{}');
+    const usable = meta.get('dependencies') === dependencyDigest && store.keys().length === Object.keys(previous).length;
+
+    if (!usable) {
+      const entries = await fullSync(context);
+      const index = Object.fromEntries(entries.map((entry) => [entry.data.documentId as string, { id: entry.id, updatedAt: entry.data.updatedAt as string }]));
+      meta.set('index', JSON.stringify(index));
+      meta.set('dependencies', dependencyDigest);
+      logger.info(`${entries.length} ${path} from the CMS (full sync)`);
+      report({ path, mode: 'full', total: entries.length, changed: entries.length, removed: 0 });
+      return;
+    }
+
+    // documentId always comes along; asking for it in `fields` is refused by strict params.
+    const listing = (await fetchCollection(path, { fields: ['updatedAt'] })) as Item[];
+    const live = new Map(listing.map((item) => [item.documentId, item.updatedAt]));
+    const changed = listing.filter((item) => previous[item.documentId]?.updatedAt !== item.updatedAt).map((item) => item.documentId);
+    const gone = Object.keys(previous).filter((documentId) => !live.has(documentId));
+
+    const fetched: Record<string, unknown>[] = [];
+    for (let i = 0; i < changed.length; i += 100) {
+      const batch = changed.slice(i, i + 100);
+      fetched.push(...((await fetchCollection(path, { ...query, filters: { documentId: { $in: batch } } })) as Record<string, unknown>[]));
+    }
+    const entries: Entry[] = [];
+    for (const item of fetched) entries.push(await toEntry(context, item));
+
+    const index = { ...previous };
+    for (const documentId of gone) {
+      store.delete(previous[documentId].id);
+      delete index[documentId];
+    }
+    for (const entry of entries) {
+      const documentId = entry.data.documentId as string;
+      // A changed slug changes the entry id: drop the old one.
+      if (index[documentId] && index[documentId].id !== entry.id) store.delete(index[documentId].id);
+      store.set(entry);
+      index[documentId] = { id: entry.id, updatedAt: entry.data.updatedAt as string };
+    }
+    meta.set('index', JSON.stringify(index));
+    logger.info(`${listing.length} ${path} from the CMS (${entries.length} changed, ${gone.length} removed)`);
+    report({ path, mode: 'incremental', total: listing.length, changed: entries.length, removed: gone.length });
+  }
+
   return {
     name: `strapi-${path}`,
-    async load({ store, parseData, generateDigest, logger }) {
-      const items = single ? [await fetchSingle(path, query)] : await fetchCollection(path, query);
-      // Validate everything before touching the store: a bad entry fails the build and leaves
-      // the previous data untouched.
-      const entries = [];
-      for (const item of items as Record<string, unknown>[]) {
-        const id = single ? path : String(item[idField] ?? item.documentId);
-        const data = await parseData({ id, data: item });
-        const markdown = markdownField ? (data[markdownField] as string | undefined) : undefined;
-        entries.push({ id, data, digest: generateDigest(item), rendered: markdown === undefined ? undefined : { html: renderMarkdown(markdown) } });
+    async load(context) {
+      if (incremental) {
+        await incrementalSync(context, incremental.dependsOn);
+        return;
       }
-      // Every build is a full sync from the CMS, so nothing stale survives in Astro's cache.
-      store.clear();
-      for (const entry of entries) store.set(entry);
-      logger.info(`${entries.length} ${path} from the CMS`);
+      const entries = await fullSync(context);
+      context.logger.info(`${entries.length} ${path} from the CMS`);
     },
   };
 }
