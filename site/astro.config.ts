@@ -24,4 +24,10 @@ export default defineConfig({
     responsiveStyles: true,
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages whose cacheKey (see src/lib/data.ts) and code are unchanged since the last build are
+    // copied from Astro's cache instead of rendered, so one publish re-renders only the pages
+    // that show it. The cache lives in cacheDir, which the builder keeps between builds.
+    incrementalBuild: true,
+  },
 });

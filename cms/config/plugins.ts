@@ -27,6 +27,11 @@ const config = (): Core.Config.Plugin => ({
   upload: {
     config: {
       sizeLimit: 20 * 1024 * 1024,
+      // Strapi names uploads by content hash, so a file never changes under its URL: a long
+      // cache lifetime lets the portal's build reuse optimised images instead of re-fetching.
+      providerOptions: {
+        localServer: { maxage: 365 * 24 * 3600 * 1000, immutable: true },
+      },
       security: {
         allowedTypes: allowedMediaTypes,
         deniedTypes,

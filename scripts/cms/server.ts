@@ -35,6 +35,10 @@ try {
     seed: env.SEED_DEMO_CONTENT !== 'false',
     seedArticlesDir: env.SEED_EXTRA_ARTICLES_DIR || undefined,
   });
+  if (env.BENCH_ARTICLES) {
+    const { seedSyntheticArticles } = await import('../bench/synthetic.ts');
+    await seedSyntheticArticles(strapi, Number(env.BENCH_ARTICLES), (message) => strapi.log.info(message));
+  }
   if (env.LOA_SETUP_RESULT) writeFileSync(env.LOA_SETUP_RESULT, JSON.stringify(result), { mode: 0o600 });
   await strapi.start();
 } catch (error) {

@@ -16,6 +16,8 @@ export interface SiteBuildOptions {
   /** Astro's cache (content-layer store, optimised images); separate per caller. */
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Write "seconds peak-KB" of the build here (GNU time), for benchmarks. */
+  timeFile?: string;
 }
 
 export interface SyncReport {
@@ -43,7 +45,10 @@ function linkDependencies(outDir: string): void {
 export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
   const reportFile = join(tmpdir(), `loa-sync-${process.pid}-${Date.now()}.jsonl`);
-  await run(process.execPath, [astroBin, 'build', '--silent'], {
+  // LOA_VERBOSE_BUILD=1 shows Astro's own output (timings, skipped pages) when profiling.
+  const command = [process.execPath, astroBin, 'build', ...(process.env.LOA_VERBOSE_BUILD ? [] : ['--silent'])];
+  const [bin, ...args] = options.timeFile ? ['/usr/bin/time', '-f', '%e %M', '-o', options.timeFile, ...command] : command;
+  await run(bin, args, {
     cwd: siteDir,
     env: {
       ...process.env,

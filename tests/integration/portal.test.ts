@@ -108,6 +108,15 @@ describe('drafts', () => {
     }
     for (const slug of portal.draftSlugs) expect(resolveUrlPath(distDir, `/tin-tuc/${slug}/`)).toBeNull();
   });
+
+  it("never ship a draft's cover image or attachments", () => {
+    // The seed names each cover after its article's slug; Strapi and Astro keep that prefix.
+    const draftPrefixes = portal.draftSlugs.map((slug) => `anh_bia_${slug.slice(0, 40).replace(/-/g, '_')}`);
+    const names = files.map((file) => file.slice(distDir.length));
+    for (const prefix of draftPrefixes) expect(names.filter((name) => name.includes(prefix)), prefix).toEqual([]);
+    const publishedPrefix = `anh_bia_${published[0].slug.slice(0, 40).replace(/-/g, '_')}`;
+    expect(names.some((name) => name.includes(publishedPrefix)), 'the check sees published covers').toBe(true);
+  });
 });
 
 describe('RSS feeds', () => {

@@ -1,4 +1,5 @@
 // What pages need from the content collections, sorted and grouped once.
+import { createHash } from 'node:crypto';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { compareVietnamese } from '@loa/shared/vietnamese';
 
@@ -30,10 +31,31 @@ export async function getOfficers(): Promise<OfficerEntry[]> {
   return (await getCollection('officers')).sort((a, b) => a.data.order - b.data.order);
 }
 
-export async function getSettings() {
+async function settingsEntry() {
   const entry = await getEntry('settings', 'site-setting');
   if (!entry) throw new Error('Site settings are missing from the CMS ("Thông tin phường").');
-  return entry.data;
+  return entry;
+}
+
+export async function getSettings() {
+  return (await settingsEntry()).data;
+}
+
+/**
+ * Cache key for incremental builds (experimental.incrementalBuild): a page whose key and code are
+ * unchanged since the last build is copied, not rendered. Every page shows the site settings
+ * (header, footer), so their digest is part of every key; callers add the digests of what the
+ * page itself shows.
+ */
+export async function cacheKey(...parts: (string | number | undefined)[]): Promise<string> {
+  const hash = createHash('sha256').update(String((await settingsEntry()).digest));
+  for (const part of parts) hash.update('|').update(String(part ?? ''));
+  return hash.digest('base64url');
+}
+
+/** Digests of a list of entries, in order: a listing page's key. */
+export function digests(entries: { id: string; digest?: string }[]): string {
+  return entries.map((entry) => `${entry.id}:${entry.digest ?? ''}`).join(',');
 }
 
 export function articlesInArea(articles: ArticleEntry[], areaSlug: string): ArticleEntry[] {

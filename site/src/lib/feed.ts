@@ -5,7 +5,7 @@ import { areaLabel } from './format.ts';
 import { urls } from './urls.ts';
 
 /** Items per feed: readers poll feeds, so they carry the latest news, not the archive. */
-const FEED_SIZE = 50;
+export const FEED_SIZE = 50;
 
 interface FeedOptions {
   title: string;

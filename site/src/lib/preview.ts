@@ -3,7 +3,7 @@
 // CMS's preview route with the shared secret. Nothing here runs in the static build.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { describeIssues, draftArticleSchema, type DraftArticle } from '@loa/shared/schemas';
+import { describeIssues, draftArticleSchema, siteSettingsSchema, type DraftArticle, type SiteSettings } from '@loa/shared/schemas';
 import { CmsError } from './cms.ts';
 import { cmsUrl } from './env.ts';
 
@@ -20,14 +20,34 @@ export function verifyPreviewLink(documentId: string, expires: string | null, si
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export async function fetchDraft(documentId: string): Promise<{ article: DraftArticle; bodyHtml: string } | null> {
+/** Frame for the refusal page, when the CMS was not asked. */
+export const fallbackSettings: SiteSettings = {
+  wardName: '',
+  parentUnitName: null,
+  cityName: '',
+  reportRecipient: null,
+  siteTitle: 'Cổng thông tin điện tử',
+  tagline: null,
+  address: '',
+  phone: '',
+  email: '',
+  contactOfficer: { name: '', position: '', phone: '', email: '' },
+  hotlines: [],
+  socialLinks: [],
+};
+
+/** The draft and the current site settings (the page frame), from the CMS's preview route. */
+export async function fetchDraft(documentId: string): Promise<{ draft: { article: DraftArticle; bodyHtml: string } | null; settings: SiteSettings }> {
   const url = `${cmsUrl}/api/preview/articles/${encodeURIComponent(documentId)}`;
   const response = await fetch(url, { headers: { 'X-Preview-Secret': previewSecret() ?? '' } }).catch((cause) => {
     throw new CmsError(`Cannot reach the CMS at ${url}: ${cause}`, { cause });
   });
-  if (response.status === 404) return null;
-  if (!response.ok) throw new CmsError(`The CMS answered ${response.status} for ${url}`);
-  const parsed = draftArticleSchema.safeParse(((await response.json()) as { data: unknown }).data);
+  if (!response.ok && response.status !== 404) throw new CmsError(`The CMS answered ${response.status} for ${url}`);
+  const body = (await response.json()) as { data: unknown; settings?: unknown };
+  const settings = siteSettingsSchema.safeParse(body.settings);
+  if (!settings.success) throw new CmsError(`Site settings from ${url} are malformed: ${describeIssues(settings.error)}`);
+  if (response.status === 404 || !body.data) return { draft: null, settings: settings.data };
+  const parsed = draftArticleSchema.safeParse(body.data);
   if (!parsed.success) throw new CmsError(`Draft ${documentId} is malformed: ${describeIssues(parsed.error)}`);
-  return { article: parsed.data, bodyHtml: renderMarkdown(parsed.data.body) };
+  return { draft: { article: parsed.data, bodyHtml: renderMarkdown(parsed.data.body) }, settings: settings.data };
 }

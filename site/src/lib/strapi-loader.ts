@@ -35,7 +35,7 @@ function report(line: { path: string; mode: 'full' | 'incremental'; total: numbe
 }
 
 /** Bump when what the loader stores changes shape, so old caches are refetched. */
-const LOADER_VERSION = '2';
+const LOADER_VERSION = '3';
 
 export function strapiLoader(options: StrapiLoaderOptions): Loader {
   const { path, query, single = false, idField = 'slug', markdownField, incremental } = options;
@@ -44,7 +44,10 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     const id = single ? path : String(item[idField] ?? item.documentId);
     const data = await context.parseData({ id, data: item });
     const markdown = markdownField ? (data[markdownField] as string | undefined) : undefined;
-    return { id, data, digest: context.generateDigest(item), rendered: markdown === undefined ? undefined : { html: renderMarkdown(markdown) } };
+    if (markdown === undefined) return { id, data, digest: context.generateDigest(item) };
+    // Pages use the rendered HTML; keeping the Markdown too would double the content store,
+    // which Astro bundles into the build (tens of MB at thousands of articles).
+    return { id, data: { ...data, [markdownField!]: '' }, digest: context.generateDigest(item), rendered: { html: renderMarkdown(markdown) } };
   }
 
   async function fullSync(context: LoaderContext): Promise<Entry[]> {

@@ -14,7 +14,8 @@ export const getStaticPaths = (async () => {
   for (const plan of await getCollection('plans')) {
     if (plan.data.attachment) files.set(urls.file(plan.data.attachment.url), plan.data.attachment);
   }
-  return [...files].map(([path, file]) => ({ params: { file: path.split('/').pop()! }, props: file }));
+  // Strapi names uploads by content hash, so the URL is the file's key.
+  return [...files].map(([path, file]) => ({ params: { file: path.split('/').pop()! }, props: file, cacheKey: file.url }));
 }) satisfies GetStaticPaths;
 
 export async function GET({ props }: APIContext) {

@@ -11,11 +11,17 @@ function secretMatches(given: unknown, secret: string | undefined): boolean {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The draft of one article, as the portal's loader would see it once published. */
+  /**
+   * The draft of one article, as the portal's loader would see it once published, with the site
+   * settings the page frame shows (the preview server reads nothing else from the CMS).
+   */
   async findDraft(ctx: any) {
     if (!secretMatches(ctx.get('x-preview-secret'), process.env.PREVIEW_SECRET)) {
       return ctx.notFound();
     }
+    const settings = await strapi.documents('api::site-setting.site-setting').findFirst({
+      populate: { contactOfficer: true, hotlines: true, socialLinks: true },
+    } as any);
     const draft = await strapi.documents('api::article.article').findOne({
       documentId: ctx.params.documentId,
       status: 'draft',
@@ -28,8 +34,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         attachments: media,
       },
     } as any);
-    if (!draft) return ctx.notFound();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: draft };
+    ctx.status = draft ? 200 : 404;
+    ctx.body = { data: draft ?? null, settings };
   },
 });

@@ -1,10 +1,18 @@
 import type { APIContext, GetStaticPaths } from 'astro';
-import { articlesInArea, getAreas, getArticles, type AreaEntry } from '../../../lib/data.ts';
-import { articleFeed } from '../../../lib/feed.ts';
+import { articlesInArea, cacheKey, digests, getAreas, getArticles, type AreaEntry } from '../../../lib/data.ts';
+import { articleFeed, FEED_SIZE } from '../../../lib/feed.ts';
 import { areaLabel } from '../../../lib/format.ts';
 
-export const getStaticPaths = (async () =>
-  (await getAreas()).map((area) => ({ params: { slug: area.data.slug }, props: { area } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const articles = await getArticles();
+  return Promise.all(
+    (await getAreas()).map(async (area) => ({
+      params: { slug: area.data.slug },
+      props: { area },
+      cacheKey: await cacheKey(area.digest, digests(articlesInArea(articles, area.data.slug).slice(0, FEED_SIZE))),
+    })),
+  );
+}) satisfies GetStaticPaths;
 
 export async function GET(context: APIContext) {
   const { area } = context.props as { area: AreaEntry };

@@ -1,0 +1,149 @@
+// Benchmark: seconds from publishing one article through the CMS's REST API until the local
+// static server serves its page, with N synthetic articles in the CMS; plus the cold full build
+// time and peak memory for the same N.
+//
+//   node scripts/bench/publish-to-live.ts [--sizes 1000,5000] [--runs 7]
+//   node scripts/bench/publish-to-live.ts --sizes 10000 --runs 0     (cold build only)
+//
+// The CMS database for each N is kept in .state/bench/<N>/ so a second run skips seeding; the
+// cold build always starts from an empty Astro cache.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateStrapiSecrets } from '@loa/shared/env-file';
+import { Builder } from '../builder/builder.ts';
+import { startWebhookServer } from '../builder/webhook-server.ts';
+import { startCms } from '../lib/cms.ts';
+import { stateDir } from '../lib/paths.ts';
+import { freePort, stop } from '../lib/process.ts';
+import { buildSite } from '../lib/site.ts';
+import { serveStatic } from '../lib/static-server.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const sizes = option('sizes', '1000,5000').split(',').map(Number);
+const runs = Number(option('runs', '7'));
+const ADMIN = { email: 'bench@loaphuong.local', password: 'Bench-2024-do-hieu-nang' };
+const SECRET = 'bench-webhook-secret';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function json(url: string, init: RequestInit = {}) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<any>;
+}
+
+async function fullAccessToken(cmsUrl: string): Promise<string> {
+  const login = await json(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const token = await json(`${cmsUrl}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.data.token}` },
+    body: JSON.stringify({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null, kind: 'content-api' }),
+  });
+  return token.data.accessKey;
+}
+
+async function bench(size: number) {
+  const dir = join(stateDir, 'bench', String(size));
+  mkdirSync(join(dir, 'public', 'uploads'), { recursive: true });
+  const secretsFile = join(dir, 'secrets.json');
+  let secrets: Record<string, string>;
+  try {
+    secrets = JSON.parse(readFileSync(secretsFile, 'utf8'));
+  } catch {
+    secrets = generateStrapiSecrets();
+    (await import('node:fs')).writeFileSync(secretsFile, JSON.stringify(secrets));
+  }
+  const hookPort = await freePort();
+  const sitePort = await freePort();
+  console.log(`\n== N = ${size}: starting the CMS (seeding synthetic articles on the first run)`);
+  const seedStarted = Date.now();
+  const cms = await startCms({
+    port: await freePort(),
+    resultFile: join(dir, 'setup.json'),
+    quiet: true,
+    env: {
+      ...process.env,
+      ...secrets,
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: join(dir, 'data.db'),
+      PUBLIC_DIR: join(dir, 'public'),
+      SERVE_ADMIN_PANEL: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO_CONTENT: 'true',
+      BENCH_ARTICLES: String(size - 25),
+      BUILDER_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hooks/cms`,
+      BUILDER_SECRET: SECRET,
+    },
+  });
+  console.log(`CMS ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const cacheDir = join(dir, 'astro-cache');
+  try {
+    // Cold build: empty cache, full sync, every image optimised.
+    rmSync(cacheDir, { recursive: true, force: true });
+    const timeFile = join(dir, 'cold-build.time');
+    const coldStarted = Date.now();
+    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: join(dir, 'cold'), cacheDir, timeFile });
+    const cold = (Date.now() - coldStarted) / 1000;
+    const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
+    rmSync(join(dir, 'cold'), { recursive: true, force: true });
+    console.log(`cold build: ${cold.toFixed(1)} s, peak memory ${(peakKb / 1024).toFixed(0)} MB`);
+
+    if (runs === 0) return { size, cold, peakMb: peakKb / 1024, median: NaN, p95: NaN };
+    const builder = new Builder({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, buildsDir: join(dir, 'builds'), currentLink: join(dir, 'current'), cacheDir, debounceMs: 300, log: () => {} });
+    const warm = await builder.buildNow('warm-up');
+    console.log(`first build with a warm cache: ${warm.seconds.toFixed(1)} s`);
+    const servers = [await startWebhookServer(builder, SECRET, hookPort), await serveStatic(join(dir, 'current', 'client'), sitePort)];
+    const token = await fullAccessToken(cms.url);
+    const headers = { Authorization: `Bearer ${cms.setup.siteToken}` };
+    const area = (await json(`${cms.url}/api/content-areas?sort=order`, { headers })).data[0].documentId;
+    const officer = (await json(`${cms.url}/api/responsible-officers?sort=order`, { headers })).data[0].documentId;
+
+    const samples: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const slug = `bai-do-hieu-nang-${Date.now()}`;
+      const started = performance.now();
+      await json(`${cms.url}/api/articles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          data: { title: `Bài đo hiệu năng lần ${run}`, slug, summary: 'Bài đăng để đo thời gian từ lúc xuất bản đến lúc cư dân đọc được.', body: 'Nội dung bài đo.', contentAreas: [area], responsibleOfficer: officer },
+        }),
+      });
+      while ((await fetch(`${siteUrl}/tin-tuc/${slug}/`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      const seconds = (performance.now() - started) / 1000;
+      samples.push(seconds);
+      const last = builder.history[builder.history.length - 1];
+      const synced = last.sync?.find((line) => line.path === 'articles');
+      console.log(`  run ${run}: live after ${seconds.toFixed(2)} s (build ${last.seconds.toFixed(1)} s, articles ${synced?.mode} ${synced?.changed} changed)`);
+      await builder.idle();
+    }
+    builder.stop();
+    for (const server of servers) server.close();
+    return { size, cold, peakMb: peakKb / 1024, median: median(samples), p95: percentile(samples, 95) };
+  } finally {
+    await stop(cms.child);
+  }
+}
+
+const results = [];
+for (const size of sizes) results.push(await bench(size));
+console.log('\nN        cold build   peak memory   publish-to-live median   p95');
+for (const r of results) {
+  console.log(`${String(r.size).padEnd(8)} ${`${r.cold.toFixed(1)} s`.padEnd(12)} ${`${r.peakMb.toFixed(0)} MB`.padEnd(13)} ${`${r.median.toFixed(2)} s`.padEnd(24)} ${r.p95.toFixed(2)} s`);
+}
+if (runs > 0) console.log(`(runs per N: ${runs}; ratio publish-to-live / cold build: ${results.map((r) => `${r.size}: ${(r.median / r.cold).toFixed(2)}`).join(', ')})`);
