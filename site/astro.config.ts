@@ -1,4 +1,5 @@
 import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
@@ -10,6 +11,8 @@ export default defineConfig({
   // (src/pages/xem-truoc/) is rendered on request, by dist/server/entry.mjs on a private port.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
+  // The sitemap lists prerendered pages only, so it can never name a draft preview.
+  integrations: [sitemap()],
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro's content-layer data store and image cache live here, inside the site folder rather

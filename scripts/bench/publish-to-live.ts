@@ -74,6 +74,8 @@ async function bench(size: number) {
     port: await freePort(),
     resultFile: join(dir, 'setup.json'),
     quiet: true,
+    // Seeding 10,000 articles takes about six minutes on two cores.
+    timeoutMs: 30 * 60 * 1000,
     env: {
       ...process.env,
       ...secrets,

@@ -118,6 +118,9 @@ const contentTypes: Record<string, ViewConfig> = {
       contactOfficer: { label: 'Người phụ trách liên hệ' },
       hotlines: { label: 'Đường dây nóng' },
       socialLinks: { label: 'Mạng xã hội' },
+      relatedLinks: { label: 'Liên kết cổng thông tin liên quan', description: 'Cổng Dịch vụ công quốc gia, cổng thông tin của thành phố…' },
+      nameEn: { label: 'Tên cơ quan bằng tiếng Anh' },
+      aboutEn: { label: 'Giới thiệu bằng tiếng Anh', description: 'Chức năng, nhiệm vụ, tổ chức bộ máy (Nghị định 42/2022/NĐ-CP yêu cầu có bản tiếng Anh).' },
     },
   },
 };
@@ -144,6 +147,10 @@ const components: Record<string, ViewConfig> = {
   'site.hotline': {
     mainField: 'label',
     fields: { label: { label: 'Tên đường dây' }, phone: { label: 'Số điện thoại' }, note: { label: 'Ghi chú' } },
+  },
+  'site.link': {
+    mainField: 'label',
+    fields: { label: { label: 'Tên cơ quan, cổng thông tin' }, url: { label: 'Liên kết' } },
   },
   'site.social-link': {
     mainField: 'label',

@@ -55,7 +55,7 @@ export interface CmsProcess {
  * Starts the CMS (scripts/cms/server.ts): it runs the setup (admin, token, labels, seed) and
  * listens. Resolves once /_health answers, with the setup's result.
  */
-export async function startCms(options: { env: NodeJS.ProcessEnv; port: number; resultFile: string; logFile?: string; quiet?: boolean }): Promise<CmsProcess> {
+export async function startCms(options: { env: NodeJS.ProcessEnv; port: number; resultFile: string; quiet?: boolean; timeoutMs?: number }): Promise<CmsProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [join(rootDir, 'scripts', 'cms', 'server.ts')], {
     cwd: cmsDir,
@@ -67,7 +67,7 @@ export async function startCms(options: { env: NodeJS.ProcessEnv; port: number; 
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk) => output.push(String(chunk)));
   }
   try {
-    await waitForHttp(`${url}/_health`, child, 180_000);
+    await waitForHttp(`${url}/_health`, child, options.timeoutMs ?? 180_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`The CMS did not start: ${(error as Error).message}\n${output.join('').slice(-4000)}`);

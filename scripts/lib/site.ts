@@ -6,6 +6,7 @@ import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
 const astroBin = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const pagefindBin = join(siteDir, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 
 export interface SiteBuildOptions {
   cmsUrl: string;
@@ -61,6 +62,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       LOA_SYNC_REPORT: reportFile,
     },
   });
+  // The search index of /tim-kiem/: only article bodies are marked for indexing
+  // (data-pagefind-body). One Vietnamese index; Pagefind has no Vietnamese stemmer.
+  await run(process.execPath, [pagefindBin, '--site', join(options.outDir, 'client'), '--force-language', 'vi', '--quiet'], { cwd: siteDir });
   try {
     return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
   } catch {

@@ -36,6 +36,9 @@ const planFileSchema = z.object({
     contactOfficer: z.object({ name: text, position: text, phone: text, email: z.email() }),
     hotlines: z.array(z.object({ label: text, phone: text, note: text.nullable().optional() })),
     socialLinks: z.array(z.object({ network: z.enum(['facebook', 'zalo', 'youtube', 'other']), label: text, url: z.url() })),
+    relatedLinks: z.array(z.object({ label: text, url: z.url() })),
+    nameEn: text,
+    aboutEn: text,
   }),
 });
 

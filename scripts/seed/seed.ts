@@ -56,11 +56,12 @@ export async function seedDemoContent(strapi: Strapi, options: SeedOptions = {})
   const done = await strapi.store.get(store);
   const articles = readDemoArticles(join(seedDir, 'articles'));
   if (options.articlesDir) articles.push(...readDemoArticles(options.articlesDir));
+  const data = readPlanFile(seedDir);
+  await fillNewSettingsFields(strapi, data.siteSettings);
   if (done === SEED_VERSION && !options.articlesDir) return { skipped: true, created: {} };
 
   const created: Record<string, number> = {};
   const count = (kind: string) => (created[kind] = (created[kind] ?? 0) + 1);
-  const data = readPlanFile(seedDir);
   const workDir = mkdtempSync(join(tmpdir(), 'loa-seed-'));
   try {
     let plan = await findBy(strapi, uids.plan, { year: data.plan.year });
@@ -124,6 +125,17 @@ export async function seedDemoContent(strapi: Strapi, options: SeedOptions = {})
     return { skipped: false, created };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Settings fields added after a database was seeded are filled in, never overwritten. */
+async function fillNewSettingsFields(strapi: Strapi, seed: ReturnType<typeof readPlanFile>['siteSettings']) {
+  const settings = await strapi.documents(uids.settings).findFirst({ populate: ['relatedLinks'] });
+  if (!settings) return;
+  const empty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  const fields = (['nameEn', 'aboutEn', 'relatedLinks'] as const).filter((field) => empty(settings[field]));
+  if (fields.length) {
+    await strapi.documents(uids.settings).update({ documentId: settings.documentId, data: Object.fromEntries(fields.map((field) => [field, seed[field]])) });
   }
 }
 

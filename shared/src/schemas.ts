@@ -110,6 +110,10 @@ export const siteSettingsSchema = z.object({
   contactOfficer: z.object({ name: text, position: text, phone: text, email: text }),
   hotlines: z.array(z.object({ label: text, phone: text, note: optionalText })),
   socialLinks: z.array(z.object({ network: z.string(), label: text, url: z.url() })),
+  relatedLinks: z.array(z.object({ label: text, url: z.url() })).nullish().transform((value) => value ?? []),
+  /** Name and description for the English page (functions, organisation). */
+  nameEn: optionalText,
+  aboutEn: optionalText,
 });
 
 export type Media = z.infer<typeof mediaSchema>;

@@ -78,7 +78,7 @@ export const collections = {
     loader: strapiLoader({
       path: 'site-setting',
       single: true,
-      query: { populate: { contactOfficer: true, hotlines: true, socialLinks: true } },
+      query: { populate: { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true } },
     }),
     schema: siteSettingsSchema,
   }),

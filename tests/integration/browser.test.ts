@@ -60,6 +60,58 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     await page.context().close();
   });
 
+  it('finds articles from a query typed without diacritics, đ included, and opens the first result', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.servedUrl}/tim-kiem/`);
+    await expectNoHorizontalScroll(page);
+    await page.fill('#q', 'duong day nong');
+    await page.click('.search-form button[type=submit]');
+    await page.locator('.search-results li').first().waitFor({ state: 'visible' });
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^Tìm thấy \d+ tin bài/);
+    const excerpt = await page.locator('.search-results li').first().locator('p').last().innerHTML();
+    expect(excerpt).toContain('<mark>');
+    await page.locator('.search-results li a').first().click();
+    await page.waitForURL(/\/tin-tuc\/[^/]+\/$/);
+    expect((await page.locator('article.article').textContent())!.toLowerCase()).toContain('đường dây nóng');
+
+    await page.goto(`${portal.servedUrl}/tim-kiem/?q=${encodeURIComponent('cai cach thu tuc')}`);
+    await page.locator('.search-results li').first().waitFor({ state: 'visible' });
+    expect((await page.locator('.search-results').textContent())!.toLowerCase()).toContain('cải cách');
+
+    // A word that is nowhere says so instead of showing prefix matches.
+    await page.goto(`${portal.servedUrl}/tim-kiem/?q=xylophone`);
+    await page.locator('[data-search-status]', { hasText: 'Không tìm thấy' }).waitFor();
+    expect(await page.locator('.search-results li').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('prints an article without navigation, with its address', async () => {
+    const page = await phonePage();
+    const article = portal.published[0];
+    await page.goto(`${portal.servedUrl}/tin-tuc/${article.slug}/`);
+    expect(await page.locator('[data-print]').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+    expect(await page.locator('[data-print]').isVisible()).toBe(false);
+    expect(await page.locator('.print-source').isVisible()).toBe(true);
+    expect(await page.locator('.print-source').textContent()).toContain(`/tin-tuc/${article.slug}/`);
+    await page.context().close();
+  });
+
+  it('saves an article as one HTML file that reads offline', async () => {
+    const page = await phonePage();
+    const article = portal.published[0];
+    await page.goto(`${portal.servedUrl}/tin-tuc/${article.slug}/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-save]')]);
+    expect(download.suggestedFilename()).toBe(`${article.slug}.html`);
+    const html = await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8');
+    expect(html).toContain(article.title);
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/<img[^>]+src="\//);
+    await page.context().close();
+  });
+
   it('answers an unknown address with the Vietnamese 404 page', async () => {
     const page = await phonePage();
     const response = await page.goto(`${portal.servedUrl}/tin-tuc/khong-co-bai-nay/`);

@@ -9,7 +9,7 @@ const portal = inject('portal');
 const { distDir, published } = portal;
 const files = listFiles(distDir);
 const htmlFiles = files.filter((file) => file.endsWith('.html'));
-const feedFiles = files.filter((file) => file.endsWith('.xml'));
+const feedFiles = files.filter((file) => file.endsWith('rss.xml'));
 const areaSlugs = [...new Set(published.flatMap((article) => article.areas))];
 const officerSlugs = [...new Set(published.map((article) => article.officer))];
 
@@ -96,6 +96,94 @@ describe('an article page', () => {
     const file = resolveUrlPath(distDir, link.attr('href')!);
     expect(file).not.toBeNull();
     expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('what Decree 42/2022 asks of an article page', () => {
+  const article = published.find((item) => item.slug.includes('ban-hanh-ke-hoach-tuyen-truyen'))!;
+  const $ = loadPage(distDir, `/tin-tuc/${article.slug}/`);
+
+  it('gives link previews, a canonical URL and NewsArticle structured data', () => {
+    const url = `${portal.siteUrl}/tin-tuc/${article.slug}/`;
+    expect($('link[rel="canonical"]').attr('href')).toBe(url);
+    expect($('meta[property="og:type"]').attr('content')).toBe('article');
+    expect($('meta[property="og:title"]').attr('content')).toBe(article.title);
+    const image = $('meta[property="og:image"]').attr('content')!;
+    expect(image.startsWith(`${portal.siteUrl}/_astro/`)).toBe(true);
+    expect(resolveUrlPath(distDir, new URL(image).pathname)).not.toBeNull();
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: article.title, url, inLanguage: 'vi' });
+    expect(Number.isNaN(Date.parse(jsonLd.datePublished))).toBe(false);
+  });
+
+  it('offers print and save, and prints its address with a QR code', () => {
+    expect($('[data-article-tools] [data-print]').text()).toBe('In bài');
+    expect($('[data-article-tools] [data-save]').text()).toBe('Lưu bài');
+    expect($('[data-article-tools]').attr('hidden')).toBeDefined();
+    expect($('.print-source').text()).toContain(`${portal.siteUrl}/tin-tuc/${article.slug}/`);
+    expect($('.print-source svg').length).toBe(1);
+  });
+
+  it('links related articles from the same content areas, and the previous and next articles', () => {
+    const related = listedArticleSlugs(load($('.related').html() ?? ''));
+    expect(related.length).toBeGreaterThan(0);
+    for (const slug of related) {
+      const other = published.find((item) => item.slug === slug)!;
+      expect(other.areas.some((area) => article.areas.includes(area)), slug).toBe(true);
+    }
+    expect($('.prev-next a[rel="prev"]').length + $('.prev-next a[rel="next"]').length).toBe(2);
+  });
+});
+
+describe('portal pages', () => {
+  it('publishes the plan with each content area and how many articles it has so far', () => {
+    const $ = loadPage(distDir, '/ke-hoach/2024/');
+    const rows = $('.summary-table tbody tr');
+    expect(rows.length).toBe(11);
+    for (const row of rows.toArray()) {
+      const slug = /\/chu-de\/([^/]+)\//.exec($(row).find('a').attr('href')!)![1];
+      const expected = published.filter((item) => item.areas.includes(slug)).length;
+      expect(Number($(row).find('td').last().text()), slug).toBe(expected);
+    }
+    expect($('#phan-cong').parent().find('li').length).toBe(5);
+  });
+
+  it('archives articles by month', () => {
+    const $ = loadPage(distDir, '/luu-tru/');
+    const months = $('main a[href^="/luu-tru/2024/"]').map((_, el) => $(el).attr('href')).get();
+    expect(months.length).toBe(12);
+    const total = months.reduce((sum, href) => sum + listedArticleSlugs(loadPage(distDir, href)).length, 0);
+    expect(total).toBe(published.length);
+  });
+
+  it('gives contacts, hotlines and related portals from the site settings', () => {
+    const $ = loadPage(distDir, '/lien-he/');
+    expect($('main').text()).toContain('Đường dây nóng');
+    expect($('a[href^="tel:"]').length).toBeGreaterThan(2);
+    expect($('a[href="https://dichvucong.gov.vn"]').text()).toBe('Cổng Dịch vụ công quốc gia');
+  });
+
+  it('has an English page about the ward with its contacts', () => {
+    const $ = loadPage(distDir, '/en/');
+    expect($('html').attr('lang')).toBe('en');
+    expect($('h1').text()).toContain("People's Committee");
+    expect($('main').text()).toContain('Functions and duties');
+    expect($('main a[href^="mailto:"]').length).toBeGreaterThan(0);
+  });
+
+  it('lists every published article in the sitemap and nothing else of theirs', () => {
+    const index = readFileSync(resolveUrlPath(distDir, '/sitemap-index.xml')!, 'utf8');
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+    const urls = sitemaps.flatMap((path) => [...readFileSync(resolveUrlPath(distDir, path)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]));
+    for (const article of published) expect(urls).toContain(`${portal.siteUrl}/tin-tuc/${article.slug}/`);
+    for (const slug of portal.draftSlugs) expect(urls.some((url) => url.includes(slug))).toBe(false);
+    expect(urls.some((url) => url.includes('xem-truoc'))).toBe(false);
+  });
+
+  it('builds a search index of the published articles only', () => {
+    expect(resolveUrlPath(distDir, '/pagefind/pagefind.js')).not.toBeNull();
+    expect(resolveUrlPath(distDir, '/tim-kiem/')).not.toBeNull();
   });
 });
 

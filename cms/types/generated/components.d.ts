@@ -95,6 +95,26 @@ export interface SiteHotline extends Struct.ComponentSchema {
   };
 }
 
+export interface SiteLink extends Struct.ComponentSchema {
+  collectionName: 'components_site_links';
+  info: {
+    description: 'Li\u00EAn k\u1EBFt \u0111\u1EBFn c\u1ED5ng th\u00F4ng tin c\u1EE7a c\u01A1 quan li\u00EAn quan';
+    displayName: 'Li\u00EAn k\u1EBFt';
+  };
+  attributes: {
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+  };
+}
+
 export interface SiteSocialLink extends Struct.ComponentSchema {
   collectionName: 'components_site_social_link';
   info: {
@@ -127,6 +147,7 @@ declare module '@strapi/strapi' {
       'article.legal-reference': ArticleLegalReference;
       'site.contact-person': SiteContactPerson;
       'site.hotline': SiteHotline;
+      'site.link': SiteLink;
       'site.social-link': SiteSocialLink;
     }
   }

@@ -1,6 +1,7 @@
 // What pages need from the content collections, sorted and grouped once.
 import { createHash } from 'node:crypto';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { isoDateInVietnam } from '@loa/shared/dates';
 import { compareVietnamese } from '@loa/shared/vietnamese';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -56,6 +57,22 @@ export async function cacheKey(...parts: (string | number | undefined)[]): Promi
 /** Digests of a list of entries, in order: a listing page's key. */
 export function digests(entries: { id: string; digest?: string }[]): string {
   return entries.map((entry) => `${entry.id}:${entry.digest ?? ''}`).join(',');
+}
+
+export type PlanEntry = CollectionEntry<'plans'>;
+
+export async function getPlans(): Promise<PlanEntry[]> {
+  return (await getCollection('plans')).sort((a, b) => b.data.year - a.data.year);
+}
+
+export async function getChannels() {
+  return (await getCollection('channels')).sort((a, b) => a.data.order - b.data.order);
+}
+
+/** Year and month (1-12) in which an article was first published, in Vietnam time. */
+export function articleMonth(article: ArticleEntry): { year: number; month: number } {
+  const [year, month] = isoDateInVietnam(articleDate(article)).split('-').map(Number);
+  return { year, month };
 }
 
 export function articlesInArea(articles: ArticleEntry[], areaSlug: string): ArticleEntry[] {

@@ -34,6 +34,9 @@ export const fallbackSettings: SiteSettings = {
   contactOfficer: { name: '', position: '', phone: '', email: '' },
   hotlines: [],
   socialLinks: [],
+  relatedLinks: [],
+  nameEn: null,
+  aboutEn: null,
 };
 
 /** The draft and the current site settings (the page frame), from the CMS's preview route. */

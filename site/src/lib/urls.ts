@@ -11,6 +11,12 @@ export const urls = {
   officer: (slug: string) => `/phu-trach/${slug}/`,
   officerFeed: (slug: string) => `/phu-trach/${slug}/rss.xml`,
   feed: '/rss.xml',
+  plan: (year: number) => `/ke-hoach/${year}/`,
+  archive: (year: number, month: number) => `/luu-tru/${year}/${String(month).padStart(2, '0')}/`,
+  archiveIndex: '/luu-tru/',
+  contact: '/lien-he/',
+  english: '/en/',
+  search: '/tim-kiem/',
   /** Page n of a listing whose first page is `base`. */
   listingPage: (base: string, n: number) => (n <= 1 ? base : `${base}trang/${n}/`),
   /** Where an attachment from the CMS media library is published on the portal. */

@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return ctx.notFound();
     }
     const settings = await strapi.documents('api::site-setting.site-setting').findFirst({
-      populate: { contactOfficer: true, hotlines: true, socialLinks: true },
+      populate: { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true },
     } as any);
     const draft = await strapi.documents('api::article.article').findOne({
       documentId: ctx.params.documentId,
