@@ -64,7 +64,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   });
   // The search index of /tim-kiem/: only article bodies are marked for indexing
   // (data-pagefind-body). One Vietnamese index; Pagefind has no Vietnamese stemmer.
-  await run(process.execPath, [pagefindBin, '--site', join(options.outDir, 'client'), '--force-language', 'vi', '--quiet'], { cwd: siteDir });
+  // Only article pages carry an indexed body; the glob spares Pagefind parsing the listings.
+  await run(process.execPath, [pagefindBin, '--site', join(options.outDir, 'client'), '--glob', 'tin-tuc/*/index.html', '--force-language', 'vi', '--quiet'], { cwd: siteDir });
   try {
     return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
   } catch {

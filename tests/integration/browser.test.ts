@@ -1,6 +1,8 @@
 // What a resident sees on a cheap phone and what an officer sees in the admin, in a real
 // Chromium: the resident reads the news, follows a topic and an officer, finds the feeds; the
 // officer signs in and finds the plan's types in Vietnamese.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../lib/browser.ts';
@@ -110,6 +112,32 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     expect(html).toContain('<style>');
     expect(html).not.toMatch(/<img[^>]+src="\//);
     await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core, WCAG 2.2 AA) and no horizontal scroll at 320 px', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const article = portal.published[0];
+    const pages = ['/', `/tin-tuc/${article.slug}/`, `/chu-de/${article.areas[0]}/`, '/tim-kiem/?q=dich+vu+cong', '/lien-he/', '/en/', '/ke-hoach/2024/'];
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${portal.servedUrl}${path}`);
+      if (path.startsWith('/tim-kiem/')) await page.locator('.search-results li').first().waitFor({ state: 'visible' });
+      await expectNoHorizontalScroll(page);
+      await page.addScriptTag({ content: axeSource });
+      const results = await page.evaluate(async () => {
+        const axe = (window as any).axe;
+        const run = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return run.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3) }));
+      });
+      for (const violation of results.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')) {
+        problems.push(`${path}: ${violation.id} (${violation.impact}) at ${violation.nodes.join(', ')}`);
+      }
+      expect(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
   });
 
   it('answers an unknown address with the Vietnamese 404 page', async () => {
