@@ -132,12 +132,18 @@ export class Builder {
     const startedAt = new Date();
     const id = startedAt.toISOString().replace(/[:.]/g, '-');
     const outDir = join(this.options.buildsDir, id);
+    // Astro builds into the same staging path every time, then the folder is renamed: output
+    // paths are part of what Astro hashes to decide whether a page can be reused, so a fresh
+    // path per build would re-render every page.
+    const staging = join(this.options.buildsDir, 'staging');
     const record: BuildRecord = { id, ok: false, reasons, startedAt, seconds: 0 };
     try {
       // Read before building: content that changes during the build differs from this
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
-      record.sync = await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir, cacheDir: this.options.cacheDir });
+      rmSync(staging, { recursive: true, force: true });
+      record.sync = await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir: staging, cacheDir: this.options.cacheDir });
+      renameSync(staging, outDir);
       this.switchTo(outDir);
       this.lastFingerprint = fingerprint;
       record.ok = true;
@@ -145,7 +151,7 @@ export class Builder {
       await this.options.onSwitch(outDir);
     } catch (error) {
       record.error = (error as Error).message;
-      rmSync(outDir, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
       this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
     }
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;

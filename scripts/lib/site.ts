@@ -1,5 +1,6 @@
 // Building the Astro site, shared by `npm start` and the tests.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { siteDir } from './paths.ts';
@@ -42,6 +43,21 @@ function linkDependencies(outDir: string): void {
   symlinkSync(join(siteDir, 'node_modules'), link, 'dir');
 }
 
+/**
+ * Astro generates a new encryption key on every build unless ASTRO_KEY is set, and the key is
+ * part of every page's module graph: incremental builds then re-render all pages. One key per
+ * cache folder, generated on first use, keeps unchanged pages reusable.
+ */
+function buildKey(cacheDir?: string): string | undefined {
+  if (process.env.ASTRO_KEY || !cacheDir) return process.env.ASTRO_KEY;
+  const file = join(cacheDir, 'astro-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(cacheDir, { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
 /** Builds the site; resolves with what the incremental loaders synced. */
 export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
@@ -58,7 +74,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       CMS_TOKEN: options.cmsToken,
       SITE_URL: options.siteUrl,
       SITE_OUT_DIR: options.outDir,
-      ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir } : {}),
+      ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir) } : {}),
       LOA_SYNC_REPORT: reportFile,
     },
   });
