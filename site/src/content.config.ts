@@ -7,9 +7,8 @@ import {
   responsibleOfficerSchema,
   siteSettingsSchema,
 } from '@loa/shared/schemas';
+import { articleQuery, mediaQuery as media, settingsQuery } from './lib/queries.ts';
 import { strapiLoader } from './lib/strapi-loader.ts';
-
-const media = { fields: ['url', 'name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size'] };
 
 // Each collection populates exactly the relations its pages show.
 export const collections = {
@@ -25,17 +24,7 @@ export const collections = {
           { path: 'channels', fields: ['slug', 'name'] },
         ],
       },
-      query: {
-        fields: ['title', 'slug', 'summary', 'body', 'featured', 'firstPublishedAt', 'publishedAt', 'updatedAt'],
-        populate: {
-          cover: { populate: { image: media } },
-          contentAreas: { fields: ['slug', 'letter', 'shortTitle', 'order'] },
-          responsibleOfficer: { fields: ['slug', 'positionTitle'] },
-          channels: { fields: ['slug', 'name'] },
-          legalReferences: true,
-          attachments: media,
-        },
-      },
+      query: articleQuery,
     }),
     schema: articleSchema,
   }),
@@ -78,7 +67,7 @@ export const collections = {
     loader: strapiLoader({
       path: 'site-setting',
       single: true,
-      query: { populate: { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true } },
+      query: settingsQuery,
     }),
     schema: siteSettingsSchema,
   }),

@@ -216,6 +216,9 @@ describe('preview', () => {
     const html = await page.text();
     expect(html).toContain('Bản nháp để xem trước 5521');
     expect(html).toContain('<h2>Mục chưa duyệt</h2>');
+    // Its tags come through the populate the site asks for (site/src/lib/queries.ts).
+    expect(html).toMatch(/href="\/chu-de\/[^"]+\/"/);
+    expect(html).toMatch(/href="\/phu-trach\/[^"]+\/"/);
     expect(html).toContain('Bản xem trước, chưa xuất bản');
     expect(html).toContain('class="site-header"');
     expect(page.headers.get('cache-control')).toBe('no-store');

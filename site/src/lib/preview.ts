@@ -4,8 +4,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderMarkdown } from '@loa/shared/markdown';
 import { describeIssues, draftArticleSchema, siteSettingsSchema, type DraftArticle, type SiteSettings } from '@loa/shared/schemas';
+import qs from 'qs';
 import { CmsError } from './cms.ts';
 import { cmsUrl } from './env.ts';
+import { articleQuery, settingsQuery } from './queries.ts';
 
 function previewSecret(): string | undefined {
   return process.env.PREVIEW_SECRET || undefined;
@@ -41,7 +43,8 @@ export const fallbackSettings: SiteSettings = {
 
 /** The draft and the current site settings (the page frame), from the CMS's preview route. */
 export async function fetchDraft(documentId: string): Promise<{ draft: { article: DraftArticle; bodyHtml: string } | null; settings: SiteSettings }> {
-  const url = `${cmsUrl}/api/preview/articles/${encodeURIComponent(documentId)}`;
+  const query = qs.stringify({ populate: articleQuery.populate, settingsPopulate: settingsQuery.populate }, { encodeValuesOnly: true });
+  const url = `${cmsUrl}/api/preview/articles/${encodeURIComponent(documentId)}?${query}`;
   const response = await fetch(url, { headers: { 'X-Preview-Secret': previewSecret() ?? '' } }).catch((cause) => {
     throw new CmsError(`Cannot reach the CMS at ${url}: ${cause}`, { cause });
   });

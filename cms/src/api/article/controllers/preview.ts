@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
-const media = { fields: ['url', 'name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size'] };
-
 function secretMatches(given: unknown, secret: string | undefined): boolean {
   if (!secret || typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -10,29 +8,32 @@ function secretMatches(given: unknown, secret: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Query strings carry `true` as the text "true"; the document service wants booleans. */
+function populateFrom(value: unknown): unknown {
+  if (value === 'true') return true;
+  if (Array.isArray(value)) return value.map(populateFrom);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, populateFrom(inner)]));
+  return value;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * The draft of one article, as the portal's loader would see it once published, with the site
-   * settings the page frame shows (the preview server reads nothing else from the CMS).
+   * The draft of one article with the site settings the page frame shows, populated exactly as
+   * the preview server asks (`populate`, `settingsPopulate`): the site defines those queries
+   * once, in site/src/lib/queries.ts, for its build and its preview alike. Only a caller with
+   * the preview secret gets here.
    */
   async findDraft(ctx: any) {
     if (!secretMatches(ctx.get('x-preview-secret'), process.env.PREVIEW_SECRET)) {
       return ctx.notFound();
     }
     const settings = await strapi.documents('api::site-setting.site-setting').findFirst({
-      populate: { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true },
+      populate: populateFrom(ctx.query.settingsPopulate),
     } as any);
     const draft = await strapi.documents('api::article.article').findOne({
       documentId: ctx.params.documentId,
       status: 'draft',
-      populate: {
-        cover: { populate: { image: media } },
-        contentAreas: { fields: ['slug', 'letter', 'shortTitle', 'order'] },
-        responsibleOfficer: { fields: ['slug', 'positionTitle'] },
-        channels: { fields: ['slug', 'name'] },
-        legalReferences: true,
-        attachments: media,
-      },
+      populate: populateFrom(ctx.query.populate),
     } as any);
     ctx.set('Cache-Control', 'no-store');
     ctx.status = draft ? 200 : 404;

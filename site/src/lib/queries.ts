@@ -1,0 +1,19 @@
+// What the site asks the CMS for: the fields and relations its pages show, and nothing more.
+// One definition serves the build (content.config.ts) and the draft preview (preview.ts, whose
+// CMS route populates exactly what it is asked for here).
+
+export const mediaQuery = { fields: ['url', 'name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size'] };
+
+export const articleQuery = {
+  fields: ['title', 'slug', 'summary', 'body', 'featured', 'firstPublishedAt', 'publishedAt', 'updatedAt'],
+  populate: {
+    cover: { populate: { image: mediaQuery } },
+    contentAreas: { fields: ['slug', 'letter', 'shortTitle', 'order'] },
+    responsibleOfficer: { fields: ['slug', 'positionTitle'] },
+    channels: { fields: ['slug', 'name'] },
+    legalReferences: true,
+    attachments: mediaQuery,
+  },
+};
+
+export const settingsQuery = { populate: { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true } };
