@@ -1,6 +1,7 @@
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import searchIndex from './integrations/search-index.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
 const cms = new URL(cmsUrl);
@@ -11,8 +12,9 @@ export default defineConfig({
   // (src/pages/xem-truoc/) is rendered on request, by dist/server/entry.mjs on a private port.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  // The sitemap lists prerendered pages only, so it can never name a draft preview.
-  integrations: [sitemap()],
+  // The sitemap lists prerendered pages only, so it can never name a draft preview; the search
+  // index is read from the built article pages, so it can never hold one either.
+  integrations: [sitemap(), searchIndex()],
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro's content-layer data store and image cache live here, inside the site folder rather

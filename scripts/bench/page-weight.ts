@@ -5,7 +5,7 @@
 //   node scripts/bench/page-weight.ts <built-client-dir> [article-path] [search-query]
 //
 // e.g. after `npm start`: node scripts/bench/page-weight.ts site/current/client
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -27,7 +27,8 @@ const browser = await chromium.launch({
 });
 
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$|\/$/;
-const kinds = (path: string) => (/\.(woff2?)$/.test(path) ? 'fonts' : /\.(css)$/.test(path) ? 'css' : /\.(m?js|wasm)$/.test(path) || path.includes('pagefind') ? 'js' : /\.(webp|jpe?g|png|avif|svg)$/.test(path) ? 'images' : 'html');
+const kinds = (path: string) =>
+  /\.(woff2?)$/.test(path) ? 'fonts' : /\.(css)$/.test(path) ? 'css' : /\.(m?js)$/.test(path) ? 'js' : /\.json$/.test(path) ? 'data' : /\.(webp|jpe?g|png|avif|svg)$/.test(path) ? 'images' : 'html';
 
 /** Compressed size of a served file: gzip for text, as stored otherwise. */
 function wireBytes(path: string): number {
@@ -52,7 +53,7 @@ async function visit(path: string, action?: (page: import('playwright-core').Pag
   }
   await context.close();
   const sum = (paths: string[]) => {
-    const totals: Record<string, number> = { html: 0, css: 0, js: 0, fonts: 0, images: 0 };
+    const totals: Record<string, number> = { html: 0, css: 0, js: 0, data: 0, fonts: 0, images: 0 };
     for (const p of paths) totals[kinds(p)] += wireBytes(p);
     return { ...totals, total: Object.values(totals).reduce((a, b) => a + b, 0), requests: paths.length };
   };
@@ -73,10 +74,17 @@ const search = await visit('/tim-kiem/', async (page) => {
 });
 const articles = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8').match(/\/tin-tuc\/[^/<]+\/</g)?.length ?? 0;
 
-console.log(`page          html       css        js         fonts      images     total      requests`);
+console.log(`page          html       css        js         data       fonts      images     total      requests`);
 for (const [name, r] of [['home', home.first], ['article', article.first], ['search page', search.first], [`search "${query}"`, search.after]] as const) {
-  console.log(`${name.padEnd(13)} ${kib(r.html).padEnd(10)} ${kib(r.css).padEnd(10)} ${kib(r.js).padEnd(10)} ${kib(r.fonts).padEnd(10)} ${kib(r.images).padEnd(10)} ${kib(r.total).padEnd(10)} ${r.requests}`);
+  console.log(`${name.padEnd(13)} ${kib(r.html).padEnd(10)} ${kib(r.css).padEnd(10)} ${kib(r.js).padEnd(10)} ${kib(r.data).padEnd(10)} ${kib(r.fonts).padEnd(10)} ${kib(r.images).padEnd(10)} ${kib(r.total).padEnd(10)} ${r.requests}`);
 }
 console.log(`first search total (page + query): ${kib(search.first.total + search.after.total)} with ${articles} articles in the index`);
+// The whole index as stored (a search downloads only a few of these files).
+const indexDir = join(clientDir, 'tim-kiem', 'du-lieu');
+const indexFiles = readdirSync(indexDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const stored = indexFiles.map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+const raw = stored.reduce((sum, body) => sum + body.length, 0);
+const gz = stored.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+console.log(`search index: ${indexFiles.length} files, ${kib(raw)} raw, ${kib(gz)} gzip; per 1,000 articles ${kib((gz * 1000) / articles)} gzip`);
 await browser.close();
 server.close();

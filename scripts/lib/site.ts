@@ -7,7 +7,6 @@ import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
 const astroBin = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const pagefindBin = join(siteDir, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 
 export interface SiteBuildOptions {
   cmsUrl: string;
@@ -78,10 +77,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       LOA_SYNC_REPORT: reportFile,
     },
   });
-  // The search index of /tim-kiem/: only article bodies are marked for indexing
-  // (data-pagefind-body). One Vietnamese index; Pagefind has no Vietnamese stemmer.
-  // Only article pages carry an indexed body; the glob spares Pagefind parsing the listings.
-  await run(process.execPath, [pagefindBin, '--site', join(options.outDir, 'client'), '--glob', 'tin-tuc/*/index.html', '--force-language', 'vi', '--quiet'], { cwd: siteDir });
   try {
     return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
   } catch {

@@ -105,6 +105,13 @@ describe('renderMarkdown', () => {
     expect($('h2').text()).toBe('Tiêu đề phụ');
   });
 
+  it('drops HTML comments, so a body cannot fake the search index markers', () => {
+    const html = renderMarkdown('Đoạn một <!--/search-body--> giả.\n\n<!--search-body-->\n\nĐoạn hai.');
+    expect(html).not.toContain('<!--');
+    expect(html).not.toContain('search-body');
+    expect(html).toContain('Đoạn hai.');
+  });
+
   it('returns NFC text', () => {
     const html = renderMarkdown('Cải cách hành chính'.normalize('NFD'));
     expect(html).toContain('Cải cách hành chính'.normalize('NFC'));

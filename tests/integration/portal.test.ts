@@ -1,8 +1,11 @@
 // The built portal, checked as residents and feed readers get it.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { search, type IndexLoader, type SearchFragment, type SearchMeta } from '@loa/shared/search';
+import { foldDiacritics } from '@loa/shared/vietnamese';
 import { listedArticleSlugs, listFiles, listingPages, loadPage, resolveUrlPath, urlPathOf } from '../lib/built-site.ts';
 
 const portal = inject('portal');
@@ -181,9 +184,22 @@ describe('portal pages', () => {
     expect(urls.some((url) => url.includes('xem-truoc'))).toBe(false);
   });
 
-  it('builds a search index of the published articles only', () => {
-    expect(resolveUrlPath(distDir, '/pagefind/pagefind.js')).not.toBeNull();
+  it('builds a search index of exactly the published articles, which finds them and no draft', async () => {
     expect(resolveUrlPath(distDir, '/tim-kiem/')).not.toBeNull();
+    const meta = JSON.parse(readFileSync(join(distDir, 'tim-kiem', 'du-lieu', 'meta.json'), 'utf8')) as SearchMeta & { folder: string };
+    const folder = join(distDir, 'tim-kiem', 'du-lieu', meta.folder);
+    const load: IndexLoader = async (path) => JSON.parse(readFileSync(join(folder, path), 'utf8'));
+    expect(meta.count).toBe(published.length);
+    const fragments = await Promise.all(Array.from({ length: meta.count }, (_, id) => load<SearchFragment>(`f/${id}.json`)));
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(published.map((article) => `/tin-tuc/${article.slug}/`).sort());
+    for (const article of published.slice(0, 5)) {
+      const { ids } = await search(foldDiacritics(article.title), {}, meta, load);
+      expect(ids.map((id) => fragments[id].url), article.title).toContain(`/tin-tuc/${article.slug}/`);
+      const area = article.areas[0];
+      expect((await search(article.title, { area }, meta, load)).ids.map((id) => fragments[id].url)).toContain(`/tin-tuc/${article.slug}/`);
+    }
+    // The drafts' own numbers ("4417", "9052") are in no published article.
+    for (const marker of portal.draftMarkers.slice(0, 2)) expect((await search(marker, {}, meta, load)).ids, marker).toEqual([]);
   });
 });
 

@@ -1,0 +1,320 @@
+// Static full-text search for the portal's articles, shaped for Vietnamese and for cheap phones.
+//
+// Vietnamese writes one syllable per word, so the index is a map from syllable to the articles
+// that contain it. Every syllable is filed under its folded form ("đường" → "duong"), with the
+// exact spellings kept apart below it: a query typed without diacritics finds every spelling,
+// and one typed with diacritics ranks exact spellings first. The map is cut into shards by a
+// hash of the folded syllable, so a search downloads one small shard per word of the query and,
+// for the results it shows, one small file per article. The build writes the files
+// (buildSearchIndex); the search page reads them (search) with nothing but fetch.
+import { foldDiacritics } from './vietnamese.ts';
+
+/** One article as the index needs it, taken from its published page. */
+export interface SearchDocument {
+  /** Site-relative address of the article page. */
+  url: string;
+  title: string;
+  /** Date of first publication as residents read it ("Thứ Hai, 5/3/2024"). */
+  dateLabel: string;
+  /** Date of first publication, YYYY-MM-DD in Vietnam time: newest first, and the year filter. */
+  date: string;
+  /** Slugs of the plan's content areas the article belongs to. */
+  areas: string[];
+  summary: string;
+  body: string;
+}
+
+/** What the search page loads first: counts, filters and how the shards are cut. */
+export interface SearchMeta {
+  version: 1;
+  /** Articles in the index; their ids run from 0 (newest) to count - 1. */
+  count: number;
+  shardCount: number;
+  /** [year, first id, last id]: ids are in date order, so a year is a range. */
+  years: [number, number, number][];
+  /** Content-area slug → bitset of the ids of its articles (base64). */
+  areas: Record<string, string>;
+}
+
+/** Folded syllable → exact spelling → postings, [id delta, weight, id delta, weight, ...]. */
+export type SearchShard = Record<string, Record<string, number[]>>;
+
+/** What a result shows, one file per article. */
+export interface SearchFragment {
+  url: string;
+  title: string;
+  dateLabel: string;
+  /** The summary and the body as plain text, for the excerpt. */
+  text: string;
+}
+
+export interface SearchToken {
+  /** The syllable in lower case, as written. */
+  text: string;
+  /** The same without tone and vowel marks, đ as d. */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Splits text into syllables (runs of letters and digits), lower-cased, with their folded forms. */
+export function tokenize(text: string): SearchToken[] {
+  const tokens: SearchToken[] = [];
+  for (const match of text.normalize('NFC').matchAll(WORD)) {
+    const lower = match[0].toLowerCase();
+    tokens.push({ text: lower, folded: foldDiacritics(lower), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** FNV-1a: a stable, cheap hash that spreads syllables evenly over the shards. */
+export function shardOf(folded: string, shardCount: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < folded.length; i++) {
+    hash ^= folded.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shardCount;
+}
+
+/** The text kept for an article's excerpt; longer bodies are cut, the index still has every word. */
+const FRAGMENT_TEXT_LIMIT = 4000;
+/** Raw JSON bytes a shard should hold at most before the index is cut into more shards. */
+const SHARD_TARGET_BYTES = 16 * 1024;
+
+// A word in the title counts as much as four in the body, one in the summary as two.
+const TITLE_WEIGHT = 4;
+const SUMMARY_WEIGHT = 2;
+const MAX_WEIGHT = 255;
+
+function encodeBitset(ids: number[], count: number): string {
+  const bytes = new Uint8Array(Math.ceil(count / 8));
+  for (const id of ids) bytes[id >> 3] |= 1 << (id & 7);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function decodeBitset(encoded: string): Uint8Array {
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export interface SearchIndex {
+  meta: SearchMeta;
+  /** Shard number → shard; a shard no syllable falls into is absent. */
+  shards: Map<number, SearchShard>;
+  /** By id. */
+  fragments: SearchFragment[];
+}
+
+/** Builds the whole index from the published articles, in any order. */
+export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
+  const docs = [...documents].sort((a, b) => b.date.localeCompare(a.date) || a.url.localeCompare(b.url));
+  // folded → exact → id → weight
+  const postings = new Map<string, Map<string, Map<number, number>>>();
+  const add = (id: number, text: string, weight: number) => {
+    for (const token of tokenize(text)) {
+      let spellings = postings.get(token.folded);
+      if (!spellings) postings.set(token.folded, (spellings = new Map()));
+      let ids = spellings.get(token.text);
+      if (!ids) spellings.set(token.text, (ids = new Map()));
+      ids.set(id, Math.min(MAX_WEIGHT, (ids.get(id) ?? 0) + weight));
+    }
+  };
+  const years: [number, number, number][] = [];
+  const areaIds = new Map<string, number[]>();
+  docs.forEach((doc, id) => {
+    add(id, doc.title, TITLE_WEIGHT);
+    add(id, doc.summary, SUMMARY_WEIGHT);
+    add(id, doc.body, 1);
+    const year = Number(doc.date.slice(0, 4));
+    const last = years[years.length - 1];
+    if (last?.[0] === year) last[2] = id;
+    else years.push([year, id, id]);
+    for (const area of doc.areas) {
+      if (!areaIds.has(area)) areaIds.set(area, []);
+      areaIds.get(area)!.push(id);
+    }
+  });
+
+  const encoded = new Map<string, Record<string, number[]>>();
+  let bytes = 0;
+  for (const [folded, spellings] of postings) {
+    const entry: Record<string, number[]> = {};
+    for (const [spelling, ids] of spellings) {
+      const list: number[] = [];
+      let previous = 0;
+      for (const id of [...ids.keys()].sort((a, b) => a - b)) {
+        list.push(id - previous, ids.get(id)!);
+        previous = id;
+      }
+      entry[spelling] = list;
+      bytes += spelling.length + 4 + list.join(',').length;
+    }
+    encoded.set(folded, entry);
+    bytes += folded.length + 4;
+  }
+  let shardCount = 1;
+  while (bytes / shardCount > SHARD_TARGET_BYTES) shardCount *= 2;
+  const shards = new Map<number, SearchShard>();
+  for (const [folded, entry] of encoded) {
+    const number = shardOf(folded, shardCount);
+    if (!shards.has(number)) shards.set(number, {});
+    shards.get(number)![folded] = entry;
+  }
+
+  return {
+    meta: {
+      version: 1,
+      count: docs.length,
+      shardCount,
+      years,
+      areas: Object.fromEntries([...areaIds].map(([area, ids]) => [area, encodeBitset(ids, docs.length)])),
+    },
+    shards,
+    fragments: docs.map((doc) => ({
+      url: doc.url,
+      title: doc.title,
+      dateLabel: doc.dateLabel,
+      text: `${doc.summary}\n${doc.body}`.slice(0, FRAGMENT_TEXT_LIMIT),
+    })),
+  };
+}
+
+export interface SearchFilters {
+  /** A content area's slug. */
+  area?: string;
+  year?: number;
+}
+
+export interface SearchResults {
+  /** Ids of every matching article, best first. */
+  ids: number[];
+  /** The query's syllables, folded, for highlighting. */
+  terms: string[];
+}
+
+/** Reads one index file, e.g. "meta.json", "s/12.json", "f/3.json". */
+export type IndexLoader = <T>(path: string) => Promise<T>;
+
+/**
+ * Finds the articles that contain every syllable of the query, with or without diacritics.
+ * Articles that match more of the query's syllables exactly as typed (with their marks) come
+ * first; then a BM25-like score, where words in titles weigh most; then the newest.
+ */
+export async function search(query: string, filters: SearchFilters, meta: SearchMeta, load: IndexLoader): Promise<SearchResults> {
+  const queryTokens = tokenize(query);
+  const terms = [...new Set(queryTokens.map((token) => token.folded))];
+  if (!terms.length || !meta.count) return { ids: [], terms };
+  // The spellings typed with diacritics, per folded syllable: only those can match "exactly".
+  const typed = new Map<string, Set<string>>();
+  for (const token of queryTokens) {
+    if (token.text === token.folded) continue;
+    if (!typed.has(token.folded)) typed.set(token.folded, new Set());
+    typed.get(token.folded)!.add(token.text);
+  }
+  const shards = new Map<number, Promise<SearchShard>>();
+  const shard = (number: number) => {
+    if (!shards.has(number)) shards.set(number, load<SearchShard>(`s/${number}.json`).catch(() => ({})));
+    return shards.get(number)!;
+  };
+  const perTerm = await Promise.all(
+    terms.map(async (term) => {
+      const spellings = (await shard(shardOf(term, meta.shardCount)))[term] ?? {};
+      const docs = new Map<number, { weight: number; exact: boolean }>();
+      for (const [spelling, list] of Object.entries(spellings)) {
+        const exact = typed.get(term)?.has(spelling) ?? false;
+        let id = 0;
+        for (let i = 0; i < list.length; i += 2) {
+          id += list[i];
+          const seen = docs.get(id);
+          docs.set(id, { weight: (seen?.weight ?? 0) + list[i + 1], exact: exact || (seen?.exact ?? false) });
+        }
+      }
+      return docs;
+    }),
+  );
+  perTerm.sort((a, b) => a.size - b.size);
+  const yearRange = filters.year ? meta.years.find(([year]) => year === filters.year) : undefined;
+  if (filters.year && !yearRange) return { ids: [], terms };
+  const areaBits = filters.area ? (meta.areas[filters.area] ? decodeBitset(meta.areas[filters.area]) : new Uint8Array()) : undefined;
+
+  const scored: { id: number; exact: number; score: number }[] = [];
+  for (const id of perTerm[0].keys()) {
+    if (yearRange && (id < yearRange[1] || id > yearRange[2])) continue;
+    if (areaBits && !((areaBits[id >> 3] ?? 0) & (1 << (id & 7)))) continue;
+    let exact = 0;
+    let score = 0;
+    let all = true;
+    for (const docs of perTerm) {
+      const hit = docs.get(id);
+      if (!hit) {
+        all = false;
+        break;
+      }
+      if (hit.exact) exact++;
+      const idf = Math.log(1 + (meta.count - docs.size + 0.5) / (docs.size + 0.5));
+      score += (idf * hit.weight * 2.2) / (hit.weight + 1.2);
+    }
+    if (all) scored.push({ id, exact, score });
+  }
+  scored.sort((a, b) => b.exact - a.exact || b.score - a.score || a.id - b.id);
+  return { ids: scored.map((entry) => entry.id), terms };
+}
+
+/** A piece of an excerpt; `match` pieces are shown highlighted. */
+export interface ExcerptPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * About `words` words of the text around its densest cluster of query syllables, with the
+ * matches marked. Returns plain text pieces: the page renders them as text nodes and <mark>s,
+ * so nothing from the index is ever parsed as HTML.
+ */
+export function excerpt(raw: string, terms: string[], words = 30): ExcerptPart[] {
+  const text = raw.normalize('NFC');
+  const tokens = tokenize(text);
+  if (!tokens.length) return [];
+  const wanted = new Set(terms);
+  const hits = tokens.map((token) => wanted.has(token.folded));
+  let best = 0;
+  let bestCount = -1;
+  let count = 0;
+  for (let end = 0; end < tokens.length; end++) {
+    if (hits[end]) count++;
+    if (end >= words && hits[end - words]) count--;
+    const start = Math.max(0, end - words + 1);
+    if (count > bestCount) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  // Start a few words before the first match, so it reads in context.
+  const firstHit = hits.indexOf(true, best);
+  const start = firstHit >= 0 ? Math.max(0, firstHit - 5) : 0;
+  const end = Math.min(tokens.length, start + words);
+  const parts: ExcerptPart[] = [];
+  const push = (piece: string, match: boolean) => {
+    if (!piece) return;
+    const last = parts[parts.length - 1];
+    if (last && last.match === match && !match) last.text += piece;
+    else parts.push({ text: piece, match });
+  };
+  if (start > 0) push('… ', false);
+  let cursor = tokens[start].start;
+  for (let i = start; i < end; i++) {
+    push(text.slice(cursor, tokens[i].start).replace(/\s+/g, ' '), false);
+    push(text.slice(tokens[i].start, tokens[i].end), hits[i]);
+    cursor = tokens[i].end;
+  }
+  if (end < tokens.length) push(' …', false);
+  else push(text.slice(cursor).replace(/\s+/g, ' ').trimEnd(), false);
+  return parts;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, excerpt, search, tokenize, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+
+function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
+  return { url, title, dateLabel: date, date, areas, summary, body };
+}
+
+const docs = [
+  doc('/hotline/', '2024-03-01', 'Đường dây nóng tiếp nhận phản ánh', 'Người dân gọi đường dây nóng của phường khi thủ tục bị chậm.', ['j']),
+  doc('/dvc/', '2024-05-10', 'Dịch vụ công trực tuyến toàn trình', 'Nộp hồ sơ qua Cổng dịch vụ công quốc gia, cải cách thủ tục hành chính.', ['j', 'e']),
+  doc('/cai/', '2023-11-20', 'Cài đặt ứng dụng VNeID', 'Hướng dẫn cài cách sử dụng ứng dụng trên điện thoại.', ['e']),
+  doc('/cchc/', '2023-06-02', 'Kết quả cải cách hành chính năm 2023', 'Phường đẩy mạnh cải cách thủ tục hành chính, giảm thời gian giải quyết hồ sơ.', ['a']),
+];
+
+/** Runs a search against an index held in memory, through the same loader contract as the page. */
+async function find(index: SearchIndex, query: string, filters: SearchFilters = {}) {
+  const loaded: string[] = [];
+  const results = await search(query, filters, index.meta, async <T,>(path: string) => {
+    loaded.push(path);
+    const shard = /^s\/(\d+)\.json$/.exec(path);
+    if (!shard || !index.shards.has(Number(shard[1]))) throw new Error(`404 ${path}`);
+    return index.shards.get(Number(shard[1])) as T;
+  });
+  return { urls: results.ids.map((id) => index.fragments[id].url), terms: results.terms, loaded };
+}
+
+describe('tokenize', () => {
+  it('splits syllables, lower-cases them and folds marks and đ', () => {
+    expect(tokenize('Đường dây NÓNG 24/7').map((t) => [t.text, t.folded])).toEqual([
+      ['đường', 'duong'],
+      ['dây', 'day'],
+      ['nóng', 'nong'],
+      ['24', '24'],
+      ['7', '7'],
+    ]);
+  });
+
+  it('treats decomposed (NFD) input like composed text', () => {
+    expect(tokenize('Thủ tục'.normalize('NFD')).map((t) => t.text)).toEqual(['thủ', 'tục']);
+  });
+});
+
+describe('search', () => {
+  const index = buildSearchIndex(docs);
+
+  it('finds text with diacritics from a query typed without them, đ folded to d', async () => {
+    expect((await find(index, 'duong day nong')).urls).toEqual(['/hotline/']);
+    expect((await find(index, 'dich vu cong truc tuyen')).urls).toEqual(['/dvc/']);
+  });
+
+  it('requires every word of the query', async () => {
+    expect((await find(index, 'thu tuc')).urls.sort()).toEqual(['/cchc/', '/dvc/', '/hotline/']);
+    expect((await find(index, 'thu tuc xylophone')).urls).toEqual([]);
+    expect((await find(index, 'xylophone')).urls).toEqual([]);
+    expect((await find(index, '  ?! ')).urls).toEqual([]);
+  });
+
+  it('ranks exact diacritics above folded matches', async () => {
+    // "cài cách" (install-how) and "cải cách" (reform) fold alike.
+    const folded = await find(index, 'cai cach');
+    expect(folded.urls.sort()).toEqual(['/cai/', '/cchc/', '/dvc/']);
+    const exact = await find(index, 'cài cách');
+    expect(exact.urls[0]).toBe('/cai/');
+    const reform = await find(index, 'cải cách');
+    expect(reform.urls.at(-1)).toBe('/cai/');
+  });
+
+  it('ranks a title match above a body match', async () => {
+    // "hồ sơ" is in the bodies of /dvc/ and /cchc/; "kết quả" only in the title of /cchc/.
+    expect((await find(index, 'ho so ket qua')).urls).toEqual(['/cchc/']);
+    const both = await find(index, 'hanh chinh');
+    expect(both.urls[0]).toBe('/cchc/');
+  });
+
+  it('filters by content area and by year', async () => {
+    expect((await find(index, 'thu tuc', { area: 'j' })).urls.sort()).toEqual(['/dvc/', '/hotline/']);
+    expect((await find(index, 'thu tuc', { year: 2023 })).urls).toEqual(['/cchc/']);
+    expect((await find(index, 'thu tuc', { year: 2024, area: 'a' })).urls).toEqual([]);
+    expect((await find(index, 'thu tuc', { year: 1999 })).urls).toEqual([]);
+    expect((await find(index, 'thu tuc', { area: 'khong-co' })).urls).toEqual([]);
+  });
+
+  it('loads one shard per distinct word, never the whole index', async () => {
+    const big = buildSearchIndex(
+      Array.from({ length: 400 }, (_, i) => doc(`/b${i}/`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Bài số ${i}`, `Nội dung thứ ${i} về từ${i} và chữ${i * 7}`)),
+    );
+    expect(big.meta.shardCount).toBeGreaterThan(1);
+    const { urls, loaded } = await find(big, 'noi dung tu17');
+    expect(urls).toEqual(['/b17/']);
+    expect(loaded.length).toBeLessThanOrEqual(3);
+  });
+
+  it('lists newer articles first when they match equally', async () => {
+    const same = buildSearchIndex([doc('/old/', '2022-01-01', 'Họp dân', 'x'), doc('/new/', '2024-01-01', 'Họp dân', 'x')]);
+    expect((await find(same, 'hop dan')).urls).toEqual(['/new/', '/old/']);
+  });
+});
+
+describe('excerpt', () => {
+  it('shows the words around the matches, marked, as plain text', () => {
+    const text = `${'Mở đầu dài dòng. '.repeat(20)}Người dân gọi đường dây nóng 1022 khi cần. ${'Kết thúc. '.repeat(20)}`;
+    const parts = excerpt(text, ['duong', 'day', 'nong']);
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['đường', 'dây', 'nóng']);
+    const joined = parts.map((p) => p.text).join('');
+    expect(joined.startsWith('… ')).toBe(true);
+    expect(joined.endsWith(' …')).toBe(true);
+    expect(joined).toContain('gọi đường dây nóng 1022');
+  });
+
+  it('keeps markup-like text as text', () => {
+    const parts = excerpt('Lưu ý: dịch vụ <script>alert(1)</script> & "trực tuyến"', ['dich']);
+    expect(parts.map((p) => p.text).join('')).toBe('Lưu ý: dịch vụ <script>alert(1)</script> & "trực tuyến"');
+    expect(parts.find((p) => p.match)?.text).toBe('dịch');
+  });
+});
