@@ -4,6 +4,7 @@
 //
 //   node scripts/bench/publish-to-live.ts [--sizes 1000,5000] [--runs 7]
 //   node scripts/bench/publish-to-live.ts --sizes 10000 --runs 0     (cold build only)
+//   node scripts/bench/publish-to-live.ts --sizes 5000 --skip-cold   (publish-to-live only)
 //
 // The CMS database for each N is kept in .state/bench/<N>/ so a second run skips seeding; the
 // cold build always starts from an empty Astro cache.
@@ -25,6 +26,7 @@ const option = (name: string, fallback: string) => {
 };
 const sizes = option('sizes', '1000,5000').split(',').map(Number);
 const runs = Number(option('runs', '7'));
+const skipCold = args.includes('--skip-cold');
 const ADMIN = { email: 'bench@loaphuong.local', password: 'Bench-2024-do-hieu-nang' };
 const SECRET = 'bench-webhook-secret';
 
@@ -95,15 +97,19 @@ async function bench(size: number) {
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const cacheDir = join(dir, 'astro-cache');
   try {
-    // Cold build: empty cache, full sync, every image optimised.
-    rmSync(cacheDir, { recursive: true, force: true });
-    const timeFile = join(dir, 'cold-build.time');
-    const coldStarted = Date.now();
-    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: join(dir, 'cold'), cacheDir, timeFile });
-    const cold = (Date.now() - coldStarted) / 1000;
-    const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
-    rmSync(join(dir, 'cold'), { recursive: true, force: true });
-    console.log(`cold build: ${cold.toFixed(1)} s, peak memory ${(peakKb / 1024).toFixed(0)} MB`);
+    let cold = NaN;
+    let peakKb = NaN;
+    if (!skipCold) {
+      // Cold build: empty cache, full sync, every image optimised.
+      rmSync(cacheDir, { recursive: true, force: true });
+      const timeFile = join(dir, 'cold-build.time');
+      const coldStarted = Date.now();
+      await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: join(dir, 'cold'), cacheDir, timeFile });
+      cold = (Date.now() - coldStarted) / 1000;
+      peakKb = Number(readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
+      rmSync(join(dir, 'cold'), { recursive: true, force: true });
+      console.log(`cold build: ${cold.toFixed(1)} s, peak memory ${(peakKb / 1024).toFixed(0)} MB`);
+    }
 
     if (runs === 0) return { size, cold, peakMb: peakKb / 1024, median: NaN, p95: NaN };
     const builder = new Builder({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, buildsDir: join(dir, 'builds'), currentLink: join(dir, 'current'), cacheDir, debounceMs: 300, log: () => {} });
