@@ -16,7 +16,7 @@ export default defineConfig({
   // index is read from the built article pages, so it can never hold one either.
   integrations: [sitemap(), searchIndex()],
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // Astro's content-layer data store and image cache live here, inside the site folder rather
   // than node_modules/.astro, so a reinstall neither wipes nor strands them. The loader replaces
   // the data on every build in any case.
