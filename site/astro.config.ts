@@ -29,6 +29,9 @@ export default defineConfig({
     responsiveStyles: true,
   },
   devToolbar: { enabled: false },
+  // The builder may copy the previous build's pages into outDir first (scripts/lib/site.ts), so
+  // that unchanged pages are simply left in place; it then prunes what was not built again.
+  vite: { build: { emptyOutDir: !process.env.LOA_KEEP_OUT_DIR } },
   experimental: {
     // Pages whose cacheKey (see src/lib/data.ts) and code are unchanged since the last build are
     // copied from Astro's cache instead of rendered, so one publish re-renders only the pages

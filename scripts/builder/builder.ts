@@ -142,7 +142,15 @@ export class Builder {
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
       rmSync(staging, { recursive: true, force: true });
-      record.sync = await buildSite({ cmsUrl: this.options.cmsUrl, cmsToken: this.options.cmsToken, siteUrl: this.options.siteUrl, outDir: staging, cacheDir: this.options.cacheDir });
+      const previous = this.currentBuild;
+      record.sync = await buildSite({
+        cmsUrl: this.options.cmsUrl,
+        cmsToken: this.options.cmsToken,
+        siteUrl: this.options.siteUrl,
+        outDir: staging,
+        cacheDir: this.options.cacheDir,
+        reusePagesFrom: previous ? join(this.options.buildsDir, previous) : undefined,
+      });
       renameSync(staging, outDir);
       this.switchTo(outDir);
       this.lastFingerprint = fingerprint;

@@ -1,8 +1,8 @@
 // Building the Astro site, shared by `npm start` and the tests.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -19,6 +19,12 @@ export interface SiteBuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Write "seconds peak-KB" of the build here (GNU time), for benchmarks. */
   timeFile?: string;
+  /**
+   * A previous build (an outDir) made with the same cacheDir: its pages are copied into outDir
+   * first, so Astro leaves the unchanged ones where they are instead of restoring them one by
+   * one from its cache. Whatever this build does not produce again is removed afterwards.
+   */
+  reusePagesFrom?: string;
 }
 
 export interface SyncReport {
@@ -57,9 +63,71 @@ function buildKey(cacheDir?: string): string | undefined {
   return key;
 }
 
+/** Where a finished build records which incremental manifest described it (not served). */
+const MANIFEST_STAMP = 'incremental-manifest.sha256';
+
+function manifestDigest(cacheDir: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(join(cacheDir, 'incremental-build.json'))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** The files Astro's incremental cache says the last build produced, relative to its outDir. */
+function incrementalOutputs(cacheDir: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
+  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => path.outputFile)));
+}
+
+/**
+ * Whether a previous build's pages may stand in for Astro's cache: only if Astro's manifest is
+ * still the one written by that very build. After a build that failed once Astro had finished
+ * (the manifest then describes pages that were never served), every page is restored instead.
+ */
+function canReuse(previousOutDir: string, cacheDir: string): boolean {
+  const digest = manifestDigest(cacheDir);
+  try {
+    return digest !== null && readFileSync(join(previousOutDir, MANIFEST_STAMP), 'utf8') === digest;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Copies a previous build's pages into a fresh outDir. Hashed assets (_astro) and the search
+ * index (under tim-kiem/) are written anew by every build, so they are left out rather than
+ * copied and pruned.
+ */
+async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<boolean> {
+  const from = join(previousOutDir, 'client');
+  if (!existsSync(from)) return false;
+  const entries = readdirSync(from).filter((name) => name !== '_astro' && name !== 'tim-kiem');
+  mkdirSync(join(outDir, 'client'), { recursive: true });
+  // cp keeps modification times, which is how pruning tells a copy from a page this build wrote.
+  if (entries.length) await run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]);
+  return true;
+}
+
+/**
+ * Removes what was copied from the previous build and not produced by this one: the page of an
+ * article that was unpublished or deleted since. A file stays if this build wrote it or if
+ * Astro's incremental manifest lists it as one of this build's pages (reused as it was).
+ */
+function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set<string>): void {
+  for (const entry of readdirSync(join(outDir, 'client'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    if (statSync(file).mtimeMs < buildStartedMs && !outputs.has(relative(outDir, file))) rmSync(file);
+  }
+}
+
 /** Builds the site; resolves with what the incremental loaders synced. */
 export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
+  const reusing = Boolean(options.reusePagesFrom && options.cacheDir && canReuse(options.reusePagesFrom, options.cacheDir)) && (await copyPreviousPages(options.reusePagesFrom!, options.outDir));
+  // Copies keep the previous build's times; everything Astro writes comes seconds after this.
+  const buildStartedMs = Date.now();
   const reportFile = join(tmpdir(), `loa-sync-${process.pid}-${Date.now()}.jsonl`);
   // LOA_VERBOSE_BUILD=1 shows Astro's own output (timings, skipped pages) when profiling.
   const command = [process.execPath, astroBin, 'build', ...(process.env.LOA_VERBOSE_BUILD ? [] : ['--silent'])];
@@ -75,8 +143,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       SITE_OUT_DIR: options.outDir,
       ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir) } : {}),
       LOA_SYNC_REPORT: reportFile,
+      // Astro empties its outDir before building unless told not to.
+      ...(reusing ? { LOA_KEEP_OUT_DIR: '1' } : {}),
     },
   });
+  if (reusing) prunePreviousPages(options.outDir, buildStartedMs, incrementalOutputs(options.cacheDir!));
+  const digest = options.cacheDir ? manifestDigest(options.cacheDir) : null;
+  if (digest) writeFileSync(join(options.outDir, MANIFEST_STAMP), digest);
   try {
     return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
   } catch {
