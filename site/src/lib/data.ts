@@ -16,12 +16,23 @@ export function articleDate(article: ArticleEntry): Date {
   return new Date(article.data.firstPublishedAt ?? article.data.publishedAt);
 }
 
-function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
-  return articleDate(b).getTime() - articleDate(a).getTime() || compareVietnamese(a.data.title, b.data.title);
+async function loadArticles(): Promise<ArticleEntry[]> {
+  const articles = await getCollection('articles');
+  const time = new Map(articles.map((article) => [article, articleDate(article).getTime()]));
+  return articles.sort((a, b) => time.get(b)! - time.get(a)! || compareVietnamese(a.data.title, b.data.title));
 }
 
-export async function getArticles(): Promise<ArticleEntry[]> {
-  return (await getCollection('articles')).sort(newestFirst);
+let articlesOnce: Promise<ArticleEntry[]> | undefined;
+
+/**
+ * Published articles, newest first. A build's content never changes while it runs, and every
+ * route asks for this list: it is read and sorted once (thousands of entries took seconds when
+ * each route did it again). Callers must not mutate it. `astro dev` reads afresh, as content may
+ * change there.
+ */
+export function getArticles(): Promise<ArticleEntry[]> {
+  if (import.meta.env.DEV) return loadArticles();
+  return (articlesOnce ??= loadArticles());
 }
 
 export async function getAreas(): Promise<AreaEntry[]> {
