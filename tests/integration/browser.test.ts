@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { foldDiacritics } from '@loa/shared/vietnamese';
 import { browserAvailable, launchBrowser } from '../lib/browser.ts';
 import { ADMIN } from '../lib/temp-cms.ts';
 
@@ -84,6 +85,34 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     await page.goto(`${portal.servedUrl}/tim-kiem/?q=xylophone`);
     await page.locator('[data-search-status]', { hasText: 'Không tìm thấy' }).waitFor();
     expect(await page.locator('.search-results li').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('narrows a search to a content area, and shows more results on request', async () => {
+    const page = await phonePage();
+    const [article] = portal.published;
+    const area = article.areas[0];
+    const inArea = new Set(portal.published.filter((other) => other.areas.includes(area)).map((other) => `/tin-tuc/${other.slug}/`));
+    // The filter is a form field: choose the area, then search its article's title, typed plainly.
+    await page.goto(`${portal.servedUrl}/tim-kiem/`);
+    await page.selectOption('#chude', area);
+    await page.fill('#q', foldDiacritics(article.title));
+    await page.click('.search-form button[type=submit]');
+    await page.locator('.search-results li').first().waitFor({ state: 'visible' });
+    const found = await page.locator('.search-results li h2 a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(found).toContain(`/tin-tuc/${article.slug}/`);
+    for (const path of found) expect(inArea.has(path), `${path} is not in ${area}`).toBe(true);
+    expect(new URL(page.url()).searchParams.get('chude')).toBe(area);
+
+    // "phuong" (phường) is in nearly every article: ten results first, then ten more on request.
+    await page.goto(`${portal.servedUrl}/tim-kiem/?q=phuong`);
+    await page.locator('.search-results li').first().waitFor({ state: 'visible' });
+    const total = Number(/Tìm thấy (\d+) tin bài/.exec((await page.locator('[data-search-status]').textContent())!)![1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator('.search-results li').count()).toBe(10);
+    await page.click('[data-search-more]');
+    await expect.poll(() => page.locator('.search-results li').count()).toBe(Math.min(total, 20));
+    expect(await page.locator('[data-search-more]').isVisible()).toBe(total > 20);
     await page.context().close();
   });
 

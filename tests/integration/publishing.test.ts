@@ -2,7 +2,7 @@
 // real builder fed by the CMS's webhooks, the same static server as `npm start`, and the
 // editorial roles: what an Editor and an Author do through the admin API reaches (or never
 // reaches) what residents are served.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,16 @@ function servedText(): string {
     .filter((file) => /\.(html|xml|json|txt)$/.test(file))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
+}
+
+/** Modification time of every article page being served, by path. */
+function articlePageTimes(): Map<string, number> {
+  const root = join(workDir, 'current', 'client');
+  return new Map(
+    listFiles(`${root}/`)
+      .filter((file) => /\/tin-tuc\/[^/]+\/index\.html$/.test(file))
+      .map((file) => [file.slice(root.length), statSync(file).mtimeMs]),
+  );
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
@@ -245,14 +255,22 @@ describe('the publish pipeline', () => {
     const [withdrawn, deleted] = listed;
     expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(200);
     expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(200);
+    await settled();
+    const before = articlePageTimes();
     expect((await editor.request('POST', `/content-manager/collection-types/api::article.article/${withdrawn.documentId}/actions/unpublish`, {})).status).toBe(200);
     expect((await editor.deleteArticle(deleted.documentId)).status).toBe(200);
     await settled();
     expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(404);
     expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(404);
+    // Pages, feeds and the search index: nothing names them any more.
     const text = servedText();
     expect(text).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
     expect(text).not.toContain(`/tin-tuc/${deleted.slug}/`);
+    // The new build started from a copy of the previous one (its unchanged pages carried over
+    // as they were), so this also checks that the copy's stale pages were pruned.
+    const after = articlePageTimes();
+    const carried = [...after].filter(([path, time]) => before.get(path) === time).length;
+    expect(carried).toBeGreaterThan(after.size / 2);
   });
 
   it('syncs only what changed since the last build', async () => {
