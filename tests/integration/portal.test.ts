@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { search, type IndexLoader, type SearchFragment, type SearchMeta } from '@loa/shared/search';
 import { foldDiacritics } from '@loa/shared/vietnamese';
@@ -120,12 +122,20 @@ describe('what Decree 42/2022 asks of an article page', () => {
     expect(Number.isNaN(Date.parse(jsonLd.datePublished))).toBe(false);
   });
 
-  it('offers print and save, and prints its address with a QR code', () => {
+  it('offers print and save, and prints its address with a QR code that scans', async () => {
     expect($('[data-article-tools] [data-print]').text()).toBe('In bài');
     expect($('[data-article-tools] [data-save]').text()).toBe('Lưu bài');
     expect($('[data-article-tools]').attr('hidden')).toBeDefined();
-    expect($('.print-source').text()).toContain(`${portal.siteUrl}/tin-tuc/${article.slug}/`);
+    const address = `${portal.siteUrl}/tin-tuc/${article.slug}/`;
+    expect($('.print-source').text()).toContain(address);
     expect($('.print-source svg').length).toBe(1);
+    // Rasterised as a printer would, then read as a phone camera would.
+    const { data, info } = await sharp(Buffer.from($.html($('.print-source svg'))), { density: 300 })
+      .flatten({ background: '#fff' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(address);
   });
 
   it('links related articles from the same content areas, and the previous and next articles', () => {
