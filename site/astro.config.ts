@@ -1,6 +1,7 @@
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import copiedPages from './integrations/copied-pages.ts';
 import searchIndex from './integrations/search-index.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
@@ -14,7 +15,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The sitemap lists prerendered pages only, so it can never name a draft preview; the search
   // index is read from the built article pages, so it can never hold one either.
-  integrations: [sitemap(), searchIndex()],
+  // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts).
+  integrations: [sitemap(), searchIndex(), copiedPages()],
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   // Astro's content-layer data store and image cache live here, inside the site folder rather
@@ -29,9 +31,6 @@ export default defineConfig({
     responsiveStyles: true,
   },
   devToolbar: { enabled: false },
-  // The builder may copy the previous build's pages into outDir first (scripts/lib/site.ts), so
-  // that unchanged pages are simply left in place; it then prunes what was not built again.
-  vite: { build: { emptyOutDir: !process.env.LOA_KEEP_OUT_DIR } },
   experimental: {
     // Pages whose cacheKey (see src/lib/data.ts) and code are unchanged since the last build are
     // copied from Astro's cache instead of rendered, so one publish re-renders only the pages

@@ -96,17 +96,16 @@ function canReuse(previousOutDir: string, cacheDir: string): boolean {
 
 /**
  * Copies a previous build's pages into a fresh outDir. Hashed assets (_astro) and the search
- * index (under tim-kiem/) are written anew by every build, so they are left out rather than
- * copied and pruned.
+ * index (under tim-kiem/) are written anew by every build, and the public folder's files are
+ * copied by Astro itself, so those are left out rather than copied and pruned.
  */
-async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<boolean> {
+async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<void> {
   const from = join(previousOutDir, 'client');
-  if (!existsSync(from)) return false;
-  const entries = readdirSync(from).filter((name) => name !== '_astro' && name !== 'tim-kiem');
+  const own = new Set(['_astro', 'tim-kiem', ...readdirSync(join(siteDir, 'public'))]);
+  const entries = readdirSync(from).filter((name) => !own.has(name));
   mkdirSync(join(outDir, 'client'), { recursive: true });
   // cp keeps modification times, which is how pruning tells a copy from a page this build wrote.
   if (entries.length) await run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]);
-  return true;
 }
 
 /**
@@ -125,9 +124,22 @@ function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set
 /** Builds the site; resolves with what the incremental loaders synced. */
 export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
-  const reusing = Boolean(options.reusePagesFrom && options.cacheDir && canReuse(options.reusePagesFrom, options.cacheDir)) && (await copyPreviousPages(options.reusePagesFrom!, options.outDir));
-  // Copies keep the previous build's times; everything Astro writes comes seconds after this.
+  // Copies keep the previous build's times; everything Astro writes comes after this.
   const buildStartedMs = Date.now();
+  const reusing = Boolean(options.reusePagesFrom && options.cacheDir && existsSync(join(options.reusePagesFrom, 'client')) && canReuse(options.reusePagesFrom, options.cacheDir));
+  // The copy runs while Astro starts, syncs and bundles; integrations/copied-pages.ts holds page
+  // generation until this marker says it is complete.
+  const copiedMarker = join(tmpdir(), `loa-copied-${process.pid}-${Date.now()}`);
+  let copyError = null as Error | null;
+  const copying = reusing
+    ? copyPreviousPages(options.reusePagesFrom!, options.outDir).then(
+        () => writeFileSync(copiedMarker, 'ok'),
+        (error: Error) => {
+          copyError = error;
+          writeFileSync(copiedMarker, error.message || 'unknown error');
+        },
+      )
+    : null;
   const reportFile = join(tmpdir(), `loa-sync-${process.pid}-${Date.now()}.jsonl`);
   // LOA_VERBOSE_BUILD=1 shows Astro's own output (timings, skipped pages) when profiling.
   const command = [process.execPath, astroBin, 'build', ...(process.env.LOA_VERBOSE_BUILD ? [] : ['--silent'])];
@@ -143,10 +155,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       SITE_OUT_DIR: options.outDir,
       ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir) } : {}),
       LOA_SYNC_REPORT: reportFile,
-      // Astro empties its outDir before building unless told not to.
-      ...(reusing ? { LOA_KEEP_OUT_DIR: '1' } : {}),
+      ...(reusing ? { LOA_PAGES_COPIED: copiedMarker } : {}),
     },
+  }).finally(async () => {
+    await copying;
+    rmSync(copiedMarker, { force: true });
   });
+  if (copyError) throw copyError;
   if (reusing) prunePreviousPages(options.outDir, buildStartedMs, incrementalOutputs(options.cacheDir!));
   const digest = options.cacheDir ? manifestDigest(options.cacheDir) : null;
   if (digest) writeFileSync(join(options.outDir, MANIFEST_STAMP), digest);
