@@ -112,6 +112,7 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     expect(await page.locator('.search-results li').count()).toBe(10);
     await page.click('[data-search-more]');
     await expect.poll(() => page.locator('.search-results li').count()).toBe(Math.min(total, 20));
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('.search-results li')[10])).toBe(true);
     expect(await page.locator('[data-search-more]').isVisible()).toBe(total > 20);
     await page.context().close();
   });
