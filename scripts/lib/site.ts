@@ -77,7 +77,15 @@ function manifestDigest(cacheDir: string): string | null {
 /** The files Astro's incremental cache says the last build produced, relative to its outDir. */
 function incrementalOutputs(cacheDir: string): Set<string> {
   const manifest = JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
-  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => path.outputFile)));
+  // Astro records them as URL paths (percent-encoded); the filesystem has the decoded names.
+  const decoded = (path: string) => {
+    try {
+      return decodeURI(path);
+    } catch {
+      return path;
+    }
+  };
+  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
 }
 
 /**

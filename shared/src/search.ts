@@ -84,30 +84,30 @@ export function tokenize(text: string): SearchToken[] {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-/** Whether a UTF-16 unit belongs to a word; the Latin and Vietnamese ranges without a regex. */
-function isWordUnit(code: number): boolean {
+/** Whether a code point belongs to a word; the Latin and Vietnamese ranges without a regex. */
+function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
   if ((code >= 0x300 && code <= 0x36f) || (code >= 0x1e00 && code <= 0x1eff)) return true;
-  // Surrogate pairs (rare letters beyond the BMP) are kept as word units.
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  return WORD_CHAR.test(String.fromCharCode(code));
+  return WORD_CHAR.test(String.fromCodePoint(code));
 }
 
 /**
- * The lower-cased syllables of a text, as tokenize gives them but without positions: what the
- * index counts, several times faster than a Unicode regex over hundreds of thousands of words.
+ * The lower-cased syllables of a text, exactly as tokenize gives them but without positions:
+ * what the index counts, several times faster than a Unicode regex over millions of words.
  */
 export function* spellings(text: string): Generator<string> {
   const lower = text.normalize('NFC').toLowerCase();
   let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const word = i < lower.length && isWordUnit(lower.charCodeAt(i));
+  for (let i = 0; i <= lower.length; ) {
+    const code = i < lower.length ? lower.codePointAt(i)! : -1;
+    const word = code >= 0 && isWordCode(code);
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
       yield lower.slice(start, i);
       start = -1;
     }
+    i += code > 0xffff ? 2 : 1;
   }
 }
 
@@ -148,7 +148,7 @@ function decodeBitset(encoded: string): Uint8Array {
 
 export interface SearchIndex {
   meta: SearchMeta;
-  /** Shard number → shard; a shard no syllable falls into is absent. */
+  /** Shard number → shard, for every number below meta.shardCount. */
   shards: Map<number, SearchShard>;
   /** By id. */
   fragments: SearchFragment[];
@@ -204,11 +204,10 @@ export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
   }
   let shardCount = 1;
   while (bytes / shardCount > SHARD_TARGET_BYTES) shardCount *= 2;
-  const shards = new Map<number, SearchShard>();
+  // Every shard is written, empty or not: a missing one then always means a stale index.
+  const shards = new Map<number, SearchShard>(Array.from({ length: shardCount }, (_, number) => [number, {}]));
   for (const [folded, entry] of encoded) {
-    const number = shardOf(folded, shardCount);
-    if (!shards.has(number)) shards.set(number, {});
-    shards.get(number)![folded] = entry;
+    shards.get(shardOf(folded, shardCount))![folded] = entry;
   }
 
   return {
@@ -263,7 +262,8 @@ export async function search(query: string, filters: SearchFilters, meta: Search
   }
   const shards = new Map<number, Promise<SearchShard>>();
   const shard = (number: number) => {
-    if (!shards.has(number)) shards.set(number, load<SearchShard>(`s/${number}.json`).catch(() => ({})));
+    // A failed load fails the search: a stale index must not look like "nothing found".
+    if (!shards.has(number)) shards.set(number, load<SearchShard>(`s/${number}.json`));
     return shards.get(number)!;
   };
   const perTerm = await Promise.all(

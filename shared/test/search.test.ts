@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, excerpt, search, tokenize, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+import { buildSearchIndex, excerpt, search, spellings, tokenize, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
 
 function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
   return { url, title, dateLabel: date, date, areas, summary, body };
@@ -33,6 +33,11 @@ describe('tokenize', () => {
       ['24', '24'],
       ['7', '7'],
     ]);
+  });
+
+  it('gives the index (spellings) exactly the words a query gets (tokenize)', () => {
+    const text = 'Ông Đỗ Văn Ánh—phó chủ tịch (UBND) ª 25m² 😀xin chào😀 Thủ tục'.normalize('NFD') + ' İstanbul × ÷ 𝒜bc';
+    expect([...spellings(text)]).toEqual(tokenize(text).map((token) => token.text));
   });
 
   it('treats decomposed (NFD) input like composed text', () => {
@@ -88,6 +93,12 @@ describe('search', () => {
     const { urls, loaded } = await find(big, 'noi dung tu17');
     expect(urls).toEqual(['/b17/']);
     expect(loaded.length).toBeLessThanOrEqual(3);
+  });
+
+  it('writes every shard, and fails rather than finds nothing when one cannot be loaded', async () => {
+    expect([...index.shards.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: index.meta.shardCount }, (_, i) => i));
+    const gone = () => Promise.reject(new Error('404: the index folder of an older build'));
+    await expect(search('duong day nong', {}, index.meta, gone)).rejects.toThrow('404');
   });
 
   it('lists newer articles first when they match equally', async () => {
