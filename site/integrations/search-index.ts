@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { decodeHTML } from 'entities';
 import { buildSearchIndex, type SearchDocument } from '@loa/shared/search';
 
-/** Where the index is served; the search page fetches from here. */
-export const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
+/** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
+const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
 
 const ARTICLE_PAGE = /^tin-tuc\/(?!trang\/)[^/]+\/$/;
 
@@ -21,7 +21,7 @@ function text(html: string): string {
 }
 
 /** The indexed parts of a built article page, or null for a page without them. */
-export function readArticlePage(html: string, url: string): SearchDocument | null {
+function readArticlePage(html: string, url: string): SearchDocument | null {
   const article = /<article\b[^>]*\bdata-search-date="([^"]+)"[^>]*>/.exec(html);
   if (!article) return null;
   const areas = /\bdata-search-areas="([^"]*)"/.exec(article[0])?.[1] ?? '';
