@@ -3,7 +3,10 @@ import type { Core } from '@strapi/strapi';
 const config: Core.Config.Api = {
   rest: {
     defaultLimit: 25,
-    maxLimit: 100,
+    // The portal's build lists every published article's documentId and update time, a few
+    // bytes each, to sync only what changed: a thousand per request. Full entries are still
+    // read a hundred at a time (site/src/lib/cms.ts).
+    maxLimit: 1000,
     withCount: true,
     strictParams: true,
   },

@@ -6,8 +6,10 @@ import { cmsToken, cmsUrl } from './env.ts';
 /** Requests to the CMS in flight at once while paging through a collection. */
 const FETCH_CONCURRENCY = 4;
 
-/** Strapi's REST API refuses page sizes above 100 (api.rest.maxLimit). */
+/** Entries per request when reading whole entries. */
 export const PAGE_SIZE = 100;
+/** Entries per request when listing only ids and update times (cms/config/api.ts allows 1000). */
+export const LISTING_PAGE_SIZE = 1000;
 
 export class CmsError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -61,8 +63,8 @@ interface CollectionPage {
  * page count of the first answer, and checks the total: a loader that assumed a single page
  * would silently drop entries past the first hundred.
  */
-export async function fetchCollection(path: string, query: Record<string, unknown>): Promise<unknown[]> {
-  const pageUrl = (page: number) => apiUrl(path, { ...query, status: 'published', sort: ['id:asc'], pagination: { page, pageSize: PAGE_SIZE, withCount: true } });
+export async function fetchCollection(path: string, query: Record<string, unknown>, pageSize = PAGE_SIZE): Promise<unknown[]> {
+  const pageUrl = (page: number) => apiUrl(path, { ...query, status: 'published', sort: ['id:asc'], pagination: { page, pageSize, withCount: true } });
   const fetchPage = async (page: number) => {
     const url = pageUrl(page);
     const body = await fetchJson<CollectionPage>(url);

@@ -4,7 +4,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { fetchCollection, fetchSingle } from './cms.ts';
+import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
   /** REST path, e.g. "articles". */
@@ -80,7 +80,7 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     }
 
     // documentId always comes along; asking for it in `fields` is refused by strict params.
-    const listing = (await fetchCollection(path, { fields: ['updatedAt'] })) as Item[];
+    const listing = (await fetchCollection(path, { fields: ['updatedAt'] }, LISTING_PAGE_SIZE)) as Item[];
     const live = new Map(listing.map((item) => [item.documentId, item.updatedAt]));
     const changed = listing.filter((item) => previous[item.documentId]?.updatedAt !== item.updatedAt).map((item) => item.documentId);
     const gone = Object.keys(previous).filter((documentId) => !live.has(documentId));
