@@ -102,30 +102,40 @@ function canReuse(previousOutDir: string, cacheDir: string): boolean {
   }
 }
 
+/** The search index's folder, which its integration (site/integrations/search-index.ts) keeps. */
+const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
+
 /**
- * Copies a previous build's pages into a fresh outDir. Hashed assets (_astro) and the search
- * index (under tim-kiem/) are written anew by every build, and the public folder's files are
- * copied by Astro itself, so those are left out rather than copied and pruned.
+ * Copies a previous build's pages into a fresh outDir, with the search index's article files.
+ * Hashed assets (_astro) and the rest of the index are written anew by every build, and the
+ * public folder's files are copied by Astro itself, so those are left out rather than copied
+ * and pruned.
  */
 async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<void> {
   const from = join(previousOutDir, 'client');
   const own = new Set(['_astro', 'tim-kiem', ...readdirSync(join(siteDir, 'public'))]);
   const entries = readdirSync(from).filter((name) => !own.has(name));
-  mkdirSync(join(outDir, 'client'), { recursive: true });
+  mkdirSync(join(outDir, SEARCH_INDEX), { recursive: true });
   // cp keeps modification times, which is how pruning tells a copy from a page this build wrote.
-  if (entries.length) await run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]);
+  await Promise.all([
+    entries.length ? run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]) : undefined,
+    existsSync(join(previousOutDir, SEARCH_INDEX, 'f')) ? run('cp', ['-a', join(previousOutDir, SEARCH_INDEX, 'f'), join(outDir, SEARCH_INDEX)]) : undefined,
+  ]);
 }
 
 /**
  * Removes what was copied from the previous build and not produced by this one: the page of an
  * article that was unpublished or deleted since. A file stays if this build wrote it or if
- * Astro's incremental manifest lists it as one of this build's pages (reused as it was).
+ * Astro's incremental manifest lists it as one of this build's pages (reused as it was). The
+ * search index prunes its own article files.
  */
 function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set<string>): void {
   for (const entry of readdirSync(join(outDir, 'client'), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = join(entry.parentPath, entry.name);
-    if (statSync(file).mtimeMs < buildStartedMs && !outputs.has(relative(outDir, file))) rmSync(file);
+    const path = relative(outDir, file);
+    if (path.startsWith(`${SEARCH_INDEX}/`)) continue;
+    if (statSync(file).mtimeMs < buildStartedMs && !outputs.has(path)) rmSync(file);
   }
 }
 

@@ -5,8 +5,9 @@
 // exact spellings kept apart below it: a query typed without diacritics finds every spelling,
 // and one typed with diacritics ranks exact spellings first. The map is cut into shards by a
 // hash of the folded syllable, so a search downloads one small shard per word of the query and,
-// for the results it shows, one small file per article. The build writes the files
-// (buildSearchIndex); the search page reads them (search) with nothing but fetch.
+// for the results it shows, one small file per article. An article keeps its id from build to
+// build (assignIds), so its file is rewritten only when the article changes. The build writes the
+// files (buildSearchIndex); the search page reads them (search) with nothing but fetch.
 import { foldDiacritics } from './vietnamese.ts';
 
 /** One article as the index needs it, taken from its published page. */
@@ -16,7 +17,7 @@ export interface SearchDocument {
   title: string;
   /** Date of first publication as residents read it ("Thứ Hai, 5/3/2024"). */
   dateLabel: string;
-  /** Date of first publication, YYYY-MM-DD in Vietnam time: newest first, and the year filter. */
+  /** Date of first publication, YYYY-MM-DD in Vietnam time: the year filter, and new ids in order. */
   date: string;
   /** Slugs of the plan's content areas the article belongs to. */
   areas: string[];
@@ -26,14 +27,21 @@ export interface SearchDocument {
 
 /** What the search page loads first: counts, filters and how the shards are cut. */
 export interface SearchMeta {
-  version: 1;
-  /** Articles in the index; their ids run from 0 (newest) to count - 1. */
+  version: 2;
+  /** Articles in the index. */
   count: number;
+  /** Ids are below this; a removed article's id is not reused. */
+  idLimit: number;
   shardCount: number;
-  /** [year, first id, last id]: ids are in date order, so a year is a range. */
-  years: [number, number, number][];
+  /** Year of first publication → bitset of the ids of its articles (base64). */
+  years: Record<string, string>;
   /** Content-area slug → bitset of the ids of its articles (base64). */
   areas: Record<string, string>;
+}
+
+/** An article with the id it keeps in the index. */
+export interface IndexedDocument extends SearchDocument {
+  id: number;
 }
 
 /** Folded syllable → exact spelling → postings, [id delta, weight, id delta, weight, ...]. */
@@ -150,23 +158,45 @@ export interface SearchIndex {
   meta: SearchMeta;
   /** Shard number → shard, for every number below meta.shardCount. */
   shards: Map<number, SearchShard>;
-  /** By id. */
-  fragments: SearchFragment[];
 }
 
-/** Builds the whole index from the published articles, in any order. */
-export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
-  const docs = [...documents].sort((a, b) => b.date.localeCompare(a.date) || a.url.localeCompare(b.url));
-  // folded → exact spelling → postings, appended in id order and so delta-coded as they come.
+/**
+ * Gives every article an id: the one it had (by URL) if it had one, else a new one above all
+ * ids ever given, oldest new article first. Ids therefore grow with publication, which is how
+ * ties rank newest first, and an unchanged article keeps its file.
+ */
+export function assignIds(documents: SearchDocument[], previous: Map<string, number>, previousLimit: number): { documents: IndexedDocument[]; idLimit: number } {
+  let next = Math.max(previousLimit, 0);
+  for (const id of previous.values()) next = Math.max(next, id + 1);
+  const fresh = documents.filter((doc) => !previous.has(doc.url)).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+  const ids = new Map(previous);
+  for (const doc of fresh) ids.set(doc.url, next++);
+  return { documents: documents.map((doc) => ({ ...doc, id: ids.get(doc.url)! })), idLimit: next };
+}
+
+/** What a result shows for an article. */
+export function fragmentOf(doc: SearchDocument): SearchFragment {
+  return { url: doc.url, title: doc.title, dateLabel: doc.dateLabel, text: `${doc.summary}\n${doc.body}`.slice(0, FRAGMENT_TEXT_LIMIT) };
+}
+
+/** Builds the shards and filters from every published article; ids below idLimit. */
+export function buildSearchIndex(documents: IndexedDocument[], idLimit: number): SearchIndex {
+  // Postings are appended in id order, and so delta-coded as they come.
+  const docs = [...documents].sort((a, b) => a.id - b.id);
+  // folded → exact spelling → postings
   const postings = new Map<string, Map<string, { last: number; list: number[] }>>();
   // Words are counted per article first: the shared map then sees each spelling once per article.
   const counts = new Map<string, number>();
   const count = (text: string, weight: number) => {
     for (const spelling of spellings(text)) counts.set(spelling, (counts.get(spelling) ?? 0) + weight);
   };
-  const years: [number, number, number][] = [];
+  const yearIds = new Map<string, number[]>();
   const areaIds = new Map<string, number[]>();
-  docs.forEach((doc, id) => {
+  const add = (map: Map<string, number[]>, key: string, id: number) => {
+    if (!map.has(key)) map.set(key, []);
+    map.get(key)!.push(id);
+  };
+  for (const { id, ...doc } of docs) {
     counts.clear();
     count(doc.title, TITLE_WEIGHT);
     count(doc.summary, SUMMARY_WEIGHT);
@@ -180,15 +210,9 @@ export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
       entry.list.push(id - entry.last, Math.min(MAX_WEIGHT, weight));
       entry.last = id;
     }
-    const year = Number(doc.date.slice(0, 4));
-    const last = years[years.length - 1];
-    if (last?.[0] === year) last[2] = id;
-    else years.push([year, id, id]);
-    for (const area of doc.areas) {
-      if (!areaIds.has(area)) areaIds.set(area, []);
-      areaIds.get(area)!.push(id);
-    }
-  });
+    add(yearIds, doc.date.slice(0, 4), id);
+    for (const area of doc.areas) add(areaIds, area, id);
+  }
 
   const encoded = new Map<string, Record<string, number[]>>();
   let bytes = 0;
@@ -209,22 +233,11 @@ export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
   for (const [folded, entry] of encoded) {
     shards.get(shardOf(folded, shardCount))![folded] = entry;
   }
+  const bitsets = (map: Map<string, number[]>) => Object.fromEntries([...map].map(([key, ids]) => [key, encodeBitset(ids, idLimit)]));
 
   return {
-    meta: {
-      version: 1,
-      count: docs.length,
-      shardCount,
-      years,
-      areas: Object.fromEntries([...areaIds].map(([area, ids]) => [area, encodeBitset(ids, docs.length)])),
-    },
+    meta: { version: 2, count: docs.length, idLimit, shardCount, years: bitsets(yearIds), areas: bitsets(areaIds) },
     shards,
-    fragments: docs.map((doc) => ({
-      url: doc.url,
-      title: doc.title,
-      dateLabel: doc.dateLabel,
-      text: `${doc.summary}\n${doc.body}`.slice(0, FRAGMENT_TEXT_LIMIT),
-    })),
   };
 }
 
@@ -241,7 +254,7 @@ export interface SearchResults {
   terms: string[];
 }
 
-/** Reads one index file, e.g. "meta.json", "s/12.json", "f/3.json". */
+/** Reads one shard of the index, e.g. "s/12.json". */
 export type IndexLoader = <T>(path: string) => Promise<T>;
 
 /**
@@ -283,14 +296,15 @@ export async function search(query: string, filters: SearchFilters, meta: Search
     }),
   );
   perTerm.sort((a, b) => a.size - b.size);
-  const yearRange = filters.year ? meta.years.find(([year]) => year === filters.year) : undefined;
-  if (filters.year && !yearRange) return { ids: [], terms };
-  const areaBits = filters.area ? (meta.areas[filters.area] ? decodeBitset(meta.areas[filters.area]) : new Uint8Array()) : undefined;
+  const bits = (set: Record<string, string>, key: string | undefined) => (key === undefined ? undefined : set[key] ? decodeBitset(set[key]) : new Uint8Array());
+  const yearBits = bits(meta.years, filters.year === undefined ? undefined : String(filters.year));
+  const areaBits = bits(meta.areas, filters.area);
+  const has = (set: Uint8Array, id: number) => ((set[id >> 3] ?? 0) & (1 << (id & 7))) !== 0;
 
   const scored: { id: number; exact: number; score: number }[] = [];
   for (const id of perTerm[0].keys()) {
-    if (yearRange && (id < yearRange[1] || id > yearRange[2])) continue;
-    if (areaBits && !((areaBits[id >> 3] ?? 0) & (1 << (id & 7)))) continue;
+    if (yearBits && !has(yearBits, id)) continue;
+    if (areaBits && !has(areaBits, id)) continue;
     let exact = 0;
     let score = 0;
     let all = true;
@@ -306,7 +320,7 @@ export async function search(query: string, filters: SearchFilters, meta: Search
     }
     if (all) scored.push({ id, exact, score });
   }
-  scored.sort((a, b) => b.exact - a.exact || b.score - a.score || a.id - b.id);
+  scored.sort((a, b) => b.exact - a.exact || b.score - a.score || b.id - a.id);
   return { ids: scored.map((entry) => entry.id), terms };
 }
 

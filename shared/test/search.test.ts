@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, excerpt, search, spellings, tokenize, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+import { assignIds, buildSearchIndex, excerpt, fragmentOf, search, spellings, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
 
 function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
   return { url, title, dateLabel: date, date, areas, summary, body };
@@ -12,8 +12,14 @@ const docs = [
   doc('/cchc/', '2023-06-02', 'Kết quả cải cách hành chính năm 2023', 'Phường đẩy mạnh cải cách thủ tục hành chính, giảm thời gian giải quyết hồ sơ.', ['a']),
 ];
 
+/** An index built as a first build would, with the articles it holds by id. */
+function indexOf(documents: SearchDocument[]): SearchIndex & { byId: Map<number, IndexedDocument> } {
+  const { documents: indexed, idLimit } = assignIds(documents, new Map(), 0);
+  return { ...buildSearchIndex(indexed, idLimit), byId: new Map(indexed.map((doc) => [doc.id, doc])) };
+}
+
 /** Runs a search against an index held in memory, through the same loader contract as the page. */
-async function find(index: SearchIndex, query: string, filters: SearchFilters = {}) {
+async function find(index: ReturnType<typeof indexOf>, query: string, filters: SearchFilters = {}) {
   const loaded: string[] = [];
   const results = await search(query, filters, index.meta, async <T,>(path: string) => {
     loaded.push(path);
@@ -21,7 +27,7 @@ async function find(index: SearchIndex, query: string, filters: SearchFilters = 
     if (!shard || !index.shards.has(Number(shard[1]))) throw new Error(`404 ${path}`);
     return index.shards.get(Number(shard[1])) as T;
   });
-  return { urls: results.ids.map((id) => index.fragments[id].url), terms: results.terms, loaded };
+  return { urls: results.ids.map((id) => index.byId.get(id)!.url), terms: results.terms, loaded };
 }
 
 describe('tokenize', () => {
@@ -46,7 +52,7 @@ describe('tokenize', () => {
 });
 
 describe('search', () => {
-  const index = buildSearchIndex(docs);
+  const index = indexOf(docs);
 
   it('finds text with diacritics from a query typed without them, đ folded to d', async () => {
     expect((await find(index, 'duong day nong')).urls).toEqual(['/hotline/']);
@@ -86,7 +92,7 @@ describe('search', () => {
   });
 
   it('loads one shard per distinct word, never the whole index', async () => {
-    const big = buildSearchIndex(
+    const big = indexOf(
       Array.from({ length: 400 }, (_, i) => doc(`/b${i}/`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Bài số ${i}`, `Nội dung thứ ${i} về từ${i} và chữ${i * 7}`)),
     );
     expect(big.meta.shardCount).toBeGreaterThan(1);
@@ -101,8 +107,22 @@ describe('search', () => {
     await expect(search('duong day nong', {}, index.meta, gone)).rejects.toThrow('404');
   });
 
+  it('keeps an article\'s id across builds and never reuses a removed one', () => {
+    const first = assignIds(docs, new Map(), 0);
+    // Oldest first: ids grow with publication.
+    expect([...first.documents].sort((a, b) => a.id - b.id).map((d) => d.url)).toEqual(['/cchc/', '/cai/', '/hotline/', '/dvc/']);
+    const previous = new Map(first.documents.map((d) => [d.url, d.id]));
+    previous.delete('/cai/');
+    const later = assignIds([...docs.filter((d) => d.url !== '/cai/'), doc('/moi/', '2024-06-01', 'Tin mới', 'x')], previous, first.idLimit);
+    const ids = new Map(later.documents.map((d) => [d.url, d.id]));
+    for (const d of first.documents.filter((d) => d.url !== '/cai/')) expect(ids.get(d.url)).toBe(d.id);
+    expect(ids.get('/moi/')).toBe(4);
+    expect(later.idLimit).toBe(5);
+    expect(fragmentOf(docs[0])).toMatchObject({ url: '/hotline/', title: docs[0].title });
+  });
+
   it('lists newer articles first when they match equally', async () => {
-    const same = buildSearchIndex([doc('/old/', '2022-01-01', 'Họp dân', 'x'), doc('/new/', '2024-01-01', 'Họp dân', 'x')]);
+    const same = indexOf([doc('/old/', '2022-01-01', 'Họp dân', 'x'), doc('/new/', '2024-01-01', 'Họp dân', 'x')]);
     expect((await find(same, 'hop dan')).urls).toEqual(['/new/', '/old/']);
   });
 });

@@ -1,12 +1,14 @@
 // Writes the search index of /tim-kiem/ after every build, from the article pages the build has
 // just written: only what residents can already read gets indexed, so a draft can never reach
-// the index. The format and the search itself live in @loa/shared/search.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// the index. The format and the search itself live in @loa/shared/search. Pages unchanged since
+// the last build are not read again, and their article files are carried over, not rewritten.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { decodeHTML } from 'entities';
-import { buildSearchIndex, type SearchDocument } from '@loa/shared/search';
+import { assignIds, buildSearchIndex, fragmentOf, type SearchDocument } from '@loa/shared/search';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
@@ -44,41 +46,118 @@ function readArticlePage(html: string, url: string): SearchDocument | null {
   };
 }
 
+interface CachedPage {
+  id: number;
+  mtimeMs: number;
+  size: number;
+  doc: SearchDocument;
+}
+
+/**
+ * What the last build read from each article page, and the ids it gave. Kept in Astro's cache
+ * folder; `generation` is also written beside the article files (f/.generation), so a build can
+ * tell whether the article files it finds (copied from the served build) are the ones this cache
+ * describes.
+ */
+interface IndexCache {
+  version: 1;
+  generation: string;
+  idLimit: number;
+  pages: Record<string, CachedPage>;
+}
+
+async function readCache(file: string): Promise<IndexCache | null> {
+  try {
+    const cache = JSON.parse(await readFile(file, 'utf8')) as IndexCache;
+    return cache.version === 1 ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
 export default function searchIndex(): AstroIntegration {
+  let cacheFile = '';
   return {
     name: 'loa-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheFile = fileURLToPath(new URL('search-index.json', config.cacheDir));
+      },
       'astro:build:done': async ({ pages, dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
+        const out = `${root}${SEARCH_INDEX_PATH}/`;
+        const cache = await readCache(cacheFile);
         const articlePaths = pages.map((page) => page.pathname).filter((path) => ARTICLE_PAGE.test(path));
-        const documents: SearchDocument[] = [];
-        // Read in batches: thousands of pages at once would exhaust file handles.
+
+        // A page whose file is the one the cache read (same time and size) is not read again.
+        const read: { url: string; page: CachedPage | null; mtimeMs: number; size: number; doc: SearchDocument }[] = [];
         for (let i = 0; i < articlePaths.length; i += 64) {
           const batch = await Promise.all(
-            articlePaths.slice(i, i + 64).map(async (path) => readArticlePage(await readFile(`${root}${path}index.html`, 'utf8'), `/${path}`)),
+            articlePaths.slice(i, i + 64).map(async (path) => {
+              const url = `/${path}`;
+              const file = `${root}${path}index.html`;
+              const { mtimeMs, size } = await stat(file);
+              const cached = cache?.pages[url];
+              if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { url, page: cached, mtimeMs, size, doc: cached.doc };
+              const doc = readArticlePage(await readFile(file, 'utf8'), url);
+              return doc ? { url, page: null, mtimeMs, size, doc } : null;
+            }),
           );
-          for (const doc of batch) if (doc) documents.push(doc);
+          for (const entry of batch) if (entry) read.push(entry);
         }
-        const index = buildSearchIndex(documents);
-        // Every build writes its index into a folder named by its content: a browser that loaded
-        // meta.json from the previous build never mixes its ids with this build's shards.
-        const files: [string, string][] = [
-          ...[...index.shards].map(([number, shard]) => [`s/${number}.json`, JSON.stringify(shard)] as [string, string]),
-          ...index.fragments.map((fragment, id) => [`f/${id}.json`, JSON.stringify(fragment)] as [string, string]),
-        ];
+        const { documents, idLimit } = assignIds(
+          read.map((entry) => entry.doc),
+          new Map(Object.entries(cache?.pages ?? {}).map(([url, page]) => [url, page.id])),
+          cache?.idLimit ?? 0,
+        );
+        const index = buildSearchIndex(documents, idLimit);
+
+        // Article files (f/<id>.json) keep their names across builds: the builder copies them
+        // with the served pages, and only new or changed articles are written here. Without a
+        // matching copy, all are written.
+        const articles = `${out}f/`;
+        let carried = false;
+        try {
+          carried = cache !== null && (await readFile(`${articles}.generation`, 'utf8')) === cache.generation;
+        } catch {
+          carried = false;
+        }
+        if (!carried) await rm(articles, { recursive: true, force: true });
+        await mkdir(articles, { recursive: true });
+        // Shards from an earlier build (a copy never brings them, but a reused folder might).
+        for (const name of await readdir(out)) if (name !== 'f' && name !== 'meta.json') await rm(`${out}${name}`, { recursive: true, force: true });
+        const present = new Set(await readdir(articles));
+        const current = new Set(documents.map((doc) => `${doc.id}.json`));
+        const changed = documents.filter((doc, i) => !read[i].page || !present.has(`${doc.id}.json`));
+        for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
+        for (let i = 0; i < changed.length; i += 256) {
+          await Promise.all(changed.slice(i, i + 256).map((doc) => writeFile(`${articles}${doc.id}.json`, JSON.stringify(fragmentOf(doc)))));
+        }
+
+        // The shards go into a folder named by their content: a page that loaded meta.json
+        // before a rebuild never mixes its shards with this build's.
+        const shards = [...index.shards].map(([number, shard]) => [`s/${number}.json`, JSON.stringify(shard)] as const);
         const version = createHash('sha256');
-        for (const [name, body] of files) version.update(name).update(body);
+        for (const [name, body] of shards) version.update(name).update(body);
         const folder = version.digest('hex').slice(0, 12);
-        const out = `${root}${SEARCH_INDEX_PATH}/`;
-        await rm(out, { recursive: true, force: true });
         await mkdir(`${out}${folder}/s`, { recursive: true });
-        await mkdir(`${out}${folder}/f`, { recursive: true });
-        for (let i = 0; i < files.length; i += 256) {
-          await Promise.all(files.slice(i, i + 256).map(([name, body]) => writeFile(`${out}${folder}/${name}`, body)));
+        for (let i = 0; i < shards.length; i += 256) {
+          await Promise.all(shards.slice(i, i + 256).map(([name, body]) => writeFile(`${out}${folder}/${name}`, body)));
         }
         await writeFile(`${out}meta.json`, JSON.stringify({ ...index.meta, folder }));
-        logger.info(`${documents.length} articles, ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
+
+        // The cache last: it describes exactly what this build wrote.
+        const generation = randomUUID();
+        await writeFile(`${articles}.generation`, generation);
+        const next: IndexCache = { version: 1, generation, idLimit, pages: {} };
+        documents.forEach((doc, i) => {
+          const { id, ...indexed } = doc;
+          next.pages[doc.url] = { id, mtimeMs: read[i].mtimeMs, size: read[i].size, doc: indexed };
+        });
+        await mkdir(dirname(cacheFile), { recursive: true });
+        await writeFile(cacheFile, JSON.stringify(next));
+        logger.info(`${documents.length} articles (${changed.length} written), ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -2,7 +2,7 @@
 // real builder fed by the CMS's webhooks, the same static server as `npm start`, and the
 // editorial roles: what an Editor and an Author do through the admin API reaches (or never
 // reaches) what residents are served.
-import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,15 +44,23 @@ function servedText(): string {
     .join('\n');
 }
 
-/** Modification time of every article page being served, by path. */
-function articlePageTimes(): Map<string, number> {
+/** Modification time of every served file whose path matches, by path. */
+function fileTimes(pattern: RegExp): Map<string, number> {
   const root = join(workDir, 'current', 'client');
   return new Map(
     listFiles(`${root}/`)
-      .filter((file) => /\/tin-tuc\/[^/]+\/index\.html$/.test(file))
+      .filter((file) => pattern.test(file))
       .map((file) => [file.slice(root.length), statSync(file).mtimeMs]),
   );
 }
+
+/** How many files kept their time from one build to the next, and how many there are now. */
+function carriedOver(before: Map<string, number>, after: Map<string, number>): { carried: number; total: number } {
+  return { carried: [...after].filter(([path, time]) => before.get(path) === time).length, total: after.size };
+}
+
+const ARTICLE_PAGES = /\/tin-tuc\/[^/]+\/index\.html$/;
+const SEARCH_ARTICLE_FILES = /\/tim-kiem\/du-lieu\/f\/\d+\.json$/;
 
 async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
   const started = Date.now();
@@ -256,7 +264,7 @@ describe('the publish pipeline', () => {
     expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(200);
     expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(200);
     await settled();
-    const before = articlePageTimes();
+    const before = { pages: fileTimes(ARTICLE_PAGES), search: fileTimes(SEARCH_ARTICLE_FILES) };
     expect((await editor.request('POST', `/content-manager/collection-types/api::article.article/${withdrawn.documentId}/actions/unpublish`, {})).status).toBe(200);
     expect((await editor.deleteArticle(deleted.documentId)).status).toBe(200);
     await settled();
@@ -266,11 +274,15 @@ describe('the publish pipeline', () => {
     const text = servedText();
     expect(text).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
     expect(text).not.toContain(`/tin-tuc/${deleted.slug}/`);
-    // The new build started from a copy of the previous one (its unchanged pages carried over
-    // as they were), so this also checks that the copy's stale pages were pruned.
-    const after = articlePageTimes();
-    const carried = [...after].filter(([path, time]) => before.get(path) === time).length;
-    expect(carried).toBeGreaterThan(after.size / 2);
+    // The new build started from a copy of the previous one (its unchanged pages and search
+    // files carried over as they were), so this also checks that the copy's stale files were
+    // pruned.
+    const after = { pages: fileTimes(ARTICLE_PAGES), search: fileTimes(SEARCH_ARTICLE_FILES) };
+    for (const kind of ['pages', 'search'] as const) {
+      const { carried, total } = carriedOver(before[kind], after[kind]);
+      expect(total, kind).toBeGreaterThan(10);
+      expect(carried, `${kind} carried over`).toBeGreaterThan(total / 2);
+    }
   });
 
   it('syncs only what changed since the last build', async () => {
@@ -283,6 +295,10 @@ describe('the publish pipeline', () => {
     const articles = last.sync?.find((line) => line.path === 'articles');
     expect(articles).toMatchObject({ mode: 'incremental', changed: 1, removed: 0 });
     expect(articles!.total).toBeGreaterThan(20);
+    // The search index's file for the article follows the edit; the others were carried over.
+    const indexFiles = join(workDir, 'current', 'client', 'tim-kiem', 'du-lieu', 'f');
+    const withTitle = readdirSync(indexFiles).filter((name) => readFileSync(join(indexFiles, name), 'utf8').includes('Tiêu đề đổi để kiểm tra đồng bộ từng phần'));
+    expect(withTitle).toHaveLength(1);
   });
 
   it('gives one build for a burst of changes', async () => {
