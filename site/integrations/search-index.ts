@@ -3,8 +3,12 @@
 // the index. The format and the search itself live in @loa/shared/search. Pages unchanged since
 // the last build are not read again, and their article files are carried over, not rewritten.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { decodeHTML } from 'entities';
@@ -55,24 +59,49 @@ interface CachedPage {
 
 /**
  * What the last build read from each article page, and the ids it gave. Kept in Astro's cache
- * folder; `generation` is also written beside the article files (f/.generation), so a build can
- * tell whether the article files it finds (copied from the served build) are the ones this cache
- * describes.
+ * folder as JSON lines (a header, then one line per page), read and written a line at a time so
+ * that thousands of articles never become one huge string. `generation` is also written beside
+ * the article files (f/.generation), so a build can tell whether the article files it finds
+ * (copied from the served build) are the ones this cache describes.
  */
 interface IndexCache {
-  version: 1;
+  version: 2;
   generation: string;
   idLimit: number;
-  pages: Record<string, CachedPage>;
+  pages: Map<string, CachedPage>;
 }
 
 async function readCache(file: string): Promise<IndexCache | null> {
   try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as IndexCache;
-    return cache.version === 1 ? cache : null;
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let cache: IndexCache | null = null;
+    for await (const line of lines) {
+      if (!cache) {
+        const header = JSON.parse(line) as Omit<IndexCache, 'pages'>;
+        if (header.version !== 2) return null;
+        cache = { ...header, pages: new Map() };
+      } else if (line) {
+        const page = JSON.parse(line) as CachedPage;
+        cache.pages.set(page.doc.url, page);
+      }
+    }
+    return cache;
   } catch {
     return null;
   }
+}
+
+async function writeCache(file: string, cache: IndexCache): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const stream = createWriteStream(temporary, 'utf8');
+  const write = (line: string) => (stream.write(`${line}\n`) ? undefined : once(stream, 'drain'));
+  await write(JSON.stringify({ version: cache.version, generation: cache.generation, idLimit: cache.idLimit }));
+  for (const page of cache.pages.values()) await write(JSON.stringify(page));
+  stream.end();
+  await finished(stream);
+  // Renamed into place: a build that dies while writing leaves the previous cache whole.
+  await rename(temporary, file);
 }
 
 export default function searchIndex(): AstroIntegration {
@@ -98,7 +127,7 @@ export default function searchIndex(): AstroIntegration {
               const url = `/${path}`;
               const file = `${root}${path}index.html`;
               const { mtimeMs, size } = await stat(file);
-              const cached = cache?.pages[url];
+              const cached = cache?.pages.get(url);
               if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { url, page: cached, mtimeMs, size, doc: cached.doc };
               const doc = readArticlePage(await readFile(file, 'utf8'), url);
               return doc ? { url, page: null, mtimeMs, size, doc } : null;
@@ -108,7 +137,7 @@ export default function searchIndex(): AstroIntegration {
         }
         const { documents, idLimit } = assignIds(
           read.map((entry) => entry.doc),
-          new Map(Object.entries(cache?.pages ?? {}).map(([url, page]) => [url, page.id])),
+          new Map([...(cache?.pages.values() ?? [])].map((page) => [page.doc.url, page.id])),
           cache?.idLimit ?? 0,
         );
         const index = buildSearchIndex(documents, idLimit);
@@ -150,13 +179,8 @@ export default function searchIndex(): AstroIntegration {
         // The cache last: it describes exactly what this build wrote.
         const generation = randomUUID();
         await writeFile(`${articles}.generation`, generation);
-        const next: IndexCache = { version: 1, generation, idLimit, pages: {} };
-        documents.forEach((doc, i) => {
-          const { id, ...indexed } = doc;
-          next.pages[doc.url] = { id, mtimeMs: read[i].mtimeMs, size: read[i].size, doc: indexed };
-        });
-        await mkdir(dirname(cacheFile), { recursive: true });
-        await writeFile(cacheFile, JSON.stringify(next));
+        const pagesRead = new Map(documents.map((doc, i) => [doc.url, { id: doc.id, mtimeMs: read[i].mtimeMs, size: read[i].size, doc: read[i].doc }]));
+        await writeCache(cacheFile, { version: 2, generation, idLimit, pages: pagesRead });
         logger.info(`${documents.length} articles (${changed.length} written), ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
       },
     },
