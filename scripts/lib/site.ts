@@ -66,26 +66,35 @@ function buildKey(cacheDir?: string): string | undefined {
 /** Where a finished build records which incremental manifest described it (not served). */
 const MANIFEST_STAMP = 'incremental-manifest.sha256';
 
-function manifestDigest(cacheDir: string): string | null {
+interface IncrementalManifest {
+  digest: string;
+  /** The files the build that wrote it produced, relative to its outDir. */
+  outputs: () => Set<string>;
+}
+
+/** Astro's incremental manifest, read once: its digest, and the files it lists on demand. */
+function readManifest(cacheDir: string): IncrementalManifest | null {
+  let body: Buffer;
   try {
-    return createHash('sha256').update(readFileSync(join(cacheDir, 'incremental-build.json'))).digest('hex');
+    body = readFileSync(join(cacheDir, 'incremental-build.json'));
   } catch {
     return null;
   }
-}
-
-/** The files Astro's incremental cache says the last build produced, relative to its outDir. */
-function incrementalOutputs(cacheDir: string): Set<string> {
-  const manifest = JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
-  // Astro records them as URL paths (percent-encoded); the filesystem has the decoded names.
-  const decoded = (path: string) => {
-    try {
-      return decodeURI(path);
-    } catch {
-      return path;
-    }
+  return {
+    digest: createHash('sha256').update(body).digest('hex'),
+    outputs: () => {
+      const manifest = JSON.parse(body.toString('utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
+      // Astro records them as URL paths (percent-encoded); the filesystem has the decoded names.
+      const decoded = (path: string) => {
+        try {
+          return decodeURI(path);
+        } catch {
+          return path;
+        }
+      };
+      return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
+    },
   };
-  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
 }
 
 /**
@@ -94,9 +103,9 @@ function incrementalOutputs(cacheDir: string): Set<string> {
  * (the manifest then describes pages that were never served), every page is restored instead.
  */
 function canReuse(previousOutDir: string, cacheDir: string): boolean {
-  const digest = manifestDigest(cacheDir);
+  const digest = readManifest(cacheDir)?.digest;
   try {
-    return digest !== null && readFileSync(join(previousOutDir, MANIFEST_STAMP), 'utf8') === digest;
+    return digest !== undefined && readFileSync(join(previousOutDir, MANIFEST_STAMP), 'utf8') === digest;
   } catch {
     return false;
   }
@@ -180,9 +189,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
     rmSync(copiedMarker, { force: true });
   });
   if (copyError) throw copyError;
-  if (reusing) prunePreviousPages(options.outDir, buildStartedMs, incrementalOutputs(options.cacheDir!));
-  const digest = options.cacheDir ? manifestDigest(options.cacheDir) : null;
-  if (digest) writeFileSync(join(options.outDir, MANIFEST_STAMP), digest);
+  const manifest = options.cacheDir ? readManifest(options.cacheDir) : null;
+  if (reusing) {
+    if (!manifest) throw new Error(`Astro left no incremental manifest in ${options.cacheDir}: cannot tell stale pages from current ones`);
+    prunePreviousPages(options.outDir, buildStartedMs, manifest.outputs());
+  }
+  if (manifest) writeFileSync(join(options.outDir, MANIFEST_STAMP), manifest.digest);
   try {
     return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
   } catch {
