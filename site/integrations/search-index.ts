@@ -120,7 +120,7 @@ export default function searchIndex(): AstroIntegration {
         const articlePaths = pages.map((page) => page.pathname).filter((path) => ARTICLE_PAGE.test(path));
 
         // A page whose file is the one the cache read (same time and size) is not read again.
-        const read: { url: string; page: CachedPage | null; mtimeMs: number; size: number; doc: SearchDocument }[] = [];
+        const read: { cached: boolean; mtimeMs: number; size: number; doc: SearchDocument }[] = [];
         for (let i = 0; i < articlePaths.length; i += 64) {
           const batch = await Promise.all(
             articlePaths.slice(i, i + 64).map(async (path) => {
@@ -128,9 +128,9 @@ export default function searchIndex(): AstroIntegration {
               const file = `${root}${path}index.html`;
               const { mtimeMs, size } = await stat(file);
               const cached = cache?.pages.get(url);
-              if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { url, page: cached, mtimeMs, size, doc: cached.doc };
+              if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { cached: true, mtimeMs, size, doc: cached.doc };
               const doc = readArticlePage(await readFile(file, 'utf8'), url);
-              return doc ? { url, page: null, mtimeMs, size, doc } : null;
+              return doc ? { cached: false, mtimeMs, size, doc } : null;
             }),
           );
           for (const entry of batch) if (entry) read.push(entry);
@@ -154,11 +154,9 @@ export default function searchIndex(): AstroIntegration {
         }
         if (!carried) await rm(articles, { recursive: true, force: true });
         await mkdir(articles, { recursive: true });
-        // Shards from an earlier build (a copy never brings them, but a reused folder might).
-        for (const name of await readdir(out)) if (name !== 'f' && name !== 'meta.json') await rm(`${out}${name}`, { recursive: true, force: true });
         const present = new Set(await readdir(articles));
         const current = new Set(documents.map((doc) => `${doc.id}.json`));
-        const changed = documents.filter((doc, i) => !read[i].page || !present.has(`${doc.id}.json`));
+        const changed = documents.filter((doc, i) => !read[i].cached || !present.has(`${doc.id}.json`));
         for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
         for (let i = 0; i < changed.length; i += 256) {
           await Promise.all(changed.slice(i, i + 256).map((doc) => writeFile(`${articles}${doc.id}.json`, JSON.stringify(fragmentOf(doc)))));
