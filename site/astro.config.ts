@@ -1,11 +1,18 @@
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import copiedPages from './integrations/copied-pages.ts';
 import searchIndex from './integrations/search-index.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
 const cms = new URL(cmsUrl);
+// Astro's content-layer data store and image cache live here, inside the site folder rather than
+// node_modules/.astro, so a reinstall neither wipes nor strands them. The loader replaces the data
+// on every build in any case. Absolute, because article pages find their bodies in it at render
+// time (src/lib/article-bodies.ts), whatever the working folder.
+const cacheDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.ASTRO_CACHE_DIR || '.cache/astro');
 
 export default defineConfig({
   site: siteUrl,
@@ -19,10 +26,7 @@ export default defineConfig({
   integrations: [sitemap(), searchIndex(), copiedPages()],
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
-  // Astro's content-layer data store and image cache live here, inside the site folder rather
-  // than node_modules/.astro, so a reinstall neither wipes nor strands them. The loader replaces
-  // the data on every build in any case.
-  cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
+  cacheDir,
   outDir: process.env.SITE_OUT_DIR || './dist',
   image: {
     // Cover images come from the CMS's media library and are optimised at build time.
@@ -31,6 +35,7 @@ export default defineConfig({
     responsiveStyles: true,
   },
   devToolbar: { enabled: false },
+  vite: { define: { __LOA_ARTICLE_BODIES__: JSON.stringify(join(cacheDir, 'article-bodies')) } },
   experimental: {
     // Pages whose cacheKey (see src/lib/data.ts) and code are unchanged since the last build are
     // copied from Astro's cache instead of rendered, so one publish re-renders only the pages

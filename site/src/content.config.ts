@@ -16,6 +16,7 @@ export const collections = {
     loader: strapiLoader({
       path: 'articles',
       markdownField: 'body',
+      bodiesOutside: true,
       // Thousands of articles: fetch only what changed since the last build.
       incremental: {
         dependsOn: [

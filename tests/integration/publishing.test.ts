@@ -301,6 +301,30 @@ describe('the publish pipeline', () => {
     expect(withTitle).toHaveLength(1);
   });
 
+  it('keeps one body file per article beside the content store, and fetches them all again if they are lost', async () => {
+    const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
+    const bodies = join(workDir, 'cache', 'article-bodies');
+    const published = (await contentApi(cms.url, 'articles?pagination[pageSize]=1', cms.setup.siteToken)).body.meta.pagination.total;
+    await settled();
+    await editor.updateArticle(target.documentId, { body: 'Nội dung **mới** của bài, đăng lại sau khi sửa.' });
+    await editor.publishArticle(target.documentId);
+    await settled();
+    expect(await (await fetch(`${siteUrl}/tin-tuc/${target.slug}/`)).text()).toContain('Nội dung <strong>mới</strong> của bài');
+    // The edited article's old body is gone: exactly one file per published article.
+    expect(readdirSync(bodies)).toHaveLength(published);
+
+    // A lost folder must not break the next build: the loader sees it and syncs everything.
+    rmSync(bodies, { recursive: true });
+    await editor.updateArticle(target.documentId, { summary: 'Tóm tắt đổi sau khi mất thư mục nội dung bài.' });
+    await editor.publishArticle(target.documentId);
+    await settled();
+    const last = builder.history[builder.history.length - 1];
+    expect(last.ok).toBe(true);
+    expect(last.sync?.find((line) => line.path === 'articles')).toMatchObject({ mode: 'full', changed: published });
+    expect(readdirSync(bodies)).toHaveLength(published);
+    expect(await (await fetch(`${siteUrl}/tin-tuc/${target.slug}/`)).text()).toContain('Tóm tắt đổi sau khi mất thư mục nội dung bài.');
+  });
+
   it('gives one build for a burst of changes', async () => {
     const target = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1&fields[0]=slug', cms.setup.siteToken)).body.data[0];
     await settled();

@@ -2,8 +2,10 @@
 // (through cms.ts) and validate each against the collection's schema with parseData, so a
 // malformed entry stops the build naming the collection, the entry and the field.
 import { appendFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
+import { removeBody, storedBodies, writeBody } from './article-bodies.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -18,6 +20,11 @@ interface StrapiLoaderOptions {
   /** Markdown field rendered to sanitised HTML for `render(entry)`. */
   markdownField?: string;
   /**
+   * Keep the rendered HTML out of the content store, in article-bodies.ts's folder, read back by
+   * readBody(entry). For collections whose bodies dwarf the rest (thousands of articles).
+   */
+  bodiesOutside?: boolean;
+  /**
    * Sync only what changed since the last build: list every published entry's documentId and
    * updatedAt, fetch in full only the new or changed ones, drop the ones that are gone. The
    * listed collections are copied into each entry (labels of tags), so when any of them changes
@@ -28,6 +35,8 @@ interface StrapiLoaderOptions {
 
 type Item = Record<string, unknown> & { documentId: string; updatedAt: string };
 type Entry = { id: string; data: Record<string, unknown>; digest: string; rendered?: { html: string } };
+/** An entry ready for the store, with its body when that is kept outside it. */
+type Prepared = { entry: Entry; body?: string };
 
 /** Tells the builder what each sync did (LOA_SYNC_REPORT names a JSON-lines file). */
 function report(line: { path: string; mode: 'full' | 'incremental'; total: number; changed: number; removed: number }) {
@@ -35,30 +44,46 @@ function report(line: { path: string; mode: 'full' | 'incremental'; total: numbe
 }
 
 /** Bump when what the loader stores changes shape, so old caches are refetched. */
-const LOADER_VERSION = '3';
+const LOADER_VERSION = '4';
 
 export function strapiLoader(options: StrapiLoaderOptions): Loader {
-  const { path, query, single = false, idField = 'slug', markdownField, incremental } = options;
+  const { path, query, single = false, idField = 'slug', markdownField, incremental, bodiesOutside = false } = options;
+  const bodiesDir = (context: LoaderContext) => fileURLToPath(new URL('article-bodies/', context.config.cacheDir));
 
-  async function toEntry(context: LoaderContext, item: Record<string, unknown>): Promise<Entry> {
+  async function prepare(context: LoaderContext, item: Record<string, unknown>): Promise<Prepared> {
     const id = single ? path : String(item[idField] ?? item.documentId);
     const data = await context.parseData({ id, data: item });
     const markdown = markdownField ? (data[markdownField] as string | undefined) : undefined;
-    if (markdown === undefined) return { id, data, digest: context.generateDigest(item) };
+    const digest = context.generateDigest(item);
+    if (markdown === undefined) return { entry: { id, data, digest } };
     // Pages use the rendered HTML; keeping the Markdown too would double the content store,
     // which Astro bundles into the build (tens of MB at thousands of articles).
-    return { id, data: { ...data, [markdownField!]: '' }, digest: context.generateDigest(item), rendered: { html: renderMarkdown(markdown) } };
+    const html = renderMarkdown(markdown);
+    const stripped = { ...data, [markdownField!]: '' };
+    if (bodiesOutside) return { entry: { id, data: stripped, digest }, body: html };
+    return { entry: { id, data: stripped, digest, rendered: { html } } };
+  }
+
+  /** Stores an entry, its body first, and drops the body of the version it replaces. */
+  function put(context: LoaderContext, { entry, body }: Prepared, replaced?: string): void {
+    if (body !== undefined) writeBody(bodiesDir(context), entry.digest, body);
+    context.store.set(entry);
+    if (bodiesOutside && replaced && replaced !== entry.digest) removeBody(bodiesDir(context), replaced);
   }
 
   async function fullSync(context: LoaderContext): Promise<Entry[]> {
     const items = single ? [await fetchSingle(path, query)] : await fetchCollection(path, query);
     // Validate everything before touching the store: a bad entry fails the build and leaves the
     // previous data untouched.
-    const entries: Entry[] = [];
-    for (const item of items as Record<string, unknown>[]) entries.push(await toEntry(context, item));
+    const prepared: Prepared[] = [];
+    for (const item of items as Record<string, unknown>[]) prepared.push(await prepare(context, item));
     context.store.clear();
-    for (const entry of entries) context.store.set(entry);
-    return entries;
+    for (const item of prepared) put(context, item);
+    if (bodiesOutside) {
+      const kept = new Set(prepared.map((item) => item.entry.digest));
+      for (const digest of storedBodies(bodiesDir(context))) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
+    }
+    return prepared.map((item) => item.entry);
   }
 
   async function incrementalSync(context: LoaderContext, dependsOn: NonNullable<StrapiLoaderOptions['incremental']>['dependsOn']) {
@@ -67,7 +92,12 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     for (const dependency of dependsOn) dependencies.push(await fetchCollection(dependency.path, { fields: dependency.fields }));
     const dependencyDigest = `${LOADER_VERSION}:${context.generateDigest({ dependencies, query })}`;
     const previous: Record<string, { id: string; updatedAt: string }> = JSON.parse(meta.get('index') ?? '{}');
-    const usable = meta.get('dependencies') === dependencyDigest && store.keys().length === Object.keys(previous).length;
+    // Every stored entry must still have its body on disk (a cleared folder means a full sync).
+    const bodies = bodiesOutside ? storedBodies(bodiesDir(context)) : null;
+    const usable =
+      meta.get('dependencies') === dependencyDigest &&
+      store.keys().length === Object.keys(previous).length &&
+      (!bodies || store.values().every((entry) => entry.digest !== undefined && bodies.has(String(entry.digest))));
 
     if (!usable) {
       const entries = await fullSync(context);
@@ -90,21 +120,29 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       const batch = changed.slice(i, i + 100);
       fetched.push(...((await fetchCollection(path, { ...query, filters: { documentId: { $in: batch } } })) as Record<string, unknown>[]));
     }
-    const entries: Entry[] = [];
-    for (const item of fetched) entries.push(await toEntry(context, item));
+    const prepared: Prepared[] = [];
+    for (const item of fetched) prepared.push(await prepare(context, item));
 
     const index = { ...previous };
+    const drop = (id: string) => {
+      const digest = store.get(id)?.digest;
+      store.delete(id);
+      if (bodiesOutside && digest !== undefined) removeBody(bodiesDir(context), String(digest));
+    };
     for (const documentId of gone) {
-      store.delete(previous[documentId].id);
+      drop(previous[documentId].id);
       delete index[documentId];
     }
-    for (const entry of entries) {
+    for (const item of prepared) {
+      const { entry } = item;
       const documentId = entry.data.documentId as string;
       // A changed slug changes the entry id: drop the old one.
-      if (index[documentId] && index[documentId].id !== entry.id) store.delete(index[documentId].id);
-      store.set(entry);
+      if (index[documentId] && index[documentId].id !== entry.id) drop(index[documentId].id);
+      const replaced = store.get(entry.id)?.digest;
+      put(context, item, replaced === undefined ? undefined : String(replaced));
       index[documentId] = { id: entry.id, updatedAt: entry.data.updatedAt as string };
     }
+    const entries = prepared.map((item) => item.entry);
     meta.set('index', JSON.stringify(index));
     logger.info(`${listing.length} ${path} from the CMS (${entries.length} changed, ${gone.length} removed)`);
     report({ path, mode: 'incremental', total: listing.length, changed: entries.length, removed: gone.length });
