@@ -10,6 +10,7 @@
 // - A periodic reconcile compares a fingerprint of the published content with the last build's
 //   and rebuilds if they differ, catching anything a lost webhook missed.
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { buildSite, type SyncReport } from '../lib/site.ts';
 
@@ -155,8 +156,8 @@ export class Builder {
       this.switchTo(outDir);
       this.lastFingerprint = fingerprint;
       record.ok = true;
-      this.prune();
       await this.options.onSwitch(outDir);
+      await this.prune();
     } catch (error) {
       record.error = (error as Error).message;
       rmSync(staging, { recursive: true, force: true });
@@ -177,10 +178,14 @@ export class Builder {
     renameSync(temporary, link);
   }
 
-  /** Keeps the served build and the one before it (requests may still be reading it). */
-  private prune(): void {
+  /**
+   * Keeps the served build and the one before it (requests may still be reading it). Removing
+   * thousands of files is asynchronous: the static server often shares this process, and a
+   * synchronous removal stalled its requests for seconds, just after the switch.
+   */
+  private async prune(): Promise<void> {
     const builds = readdirSync(this.options.buildsDir).filter((name) => /^\d{4}-/.test(name)).sort();
-    for (const old of builds.slice(0, -2)) rmSync(join(this.options.buildsDir, old), { recursive: true, force: true });
+    await Promise.all(builds.slice(0, -2).map((old) => rm(join(this.options.buildsDir, old), { recursive: true, force: true })));
   }
 
   /** Count and latest update of each published collection, plus the site settings. */
