@@ -8,9 +8,6 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 export type AreaEntry = CollectionEntry<'contentAreas'>;
 export type OfficerEntry = CollectionEntry<'officers'>;
 
-/** Articles per listing page. */
-export const PAGE_SIZE = 10;
-
 /** The date residents see: the first publication, not the last re-publish. */
 export function articleDate(article: ArticleEntry): Date {
   return new Date(article.data.firstPublishedAt ?? article.data.publishedAt);
@@ -94,14 +91,4 @@ export function articlesByOfficer(articles: ArticleEntry[], officerSlug: string)
   return articles.filter((article) => article.data.responsibleOfficer.slug === officerSlug);
 }
 
-export interface Page<T> {
-  items: T[];
-  number: number;
-  count: number;
-}
-
-/** Splits a list into listing pages; an empty list still has one (empty) page. */
-export function paginate<T>(items: T[], size = PAGE_SIZE): Page<T>[] {
-  const count = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: count }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), number: i + 1, count }));
-}
+export { pageKey, pagePath, paginate, pageRow, type Page, type PageLink } from '@loa/shared/pagination';

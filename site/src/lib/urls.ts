@@ -17,8 +17,8 @@ export const urls = {
   contact: '/lien-he/',
   english: '/en/',
   search: '/tim-kiem/',
-  /** Page n of a listing whose first page is `base`. */
-  listingPage: (base: string, n: number) => (n <= 1 ? base : `${base}trang/${n}/`),
+  /** Numbered page n of the listing at `base` (pages count from the oldest; see lib/data.ts). */
+  listingPage: (base: string, n: number) => `${base}trang/${n}/`,
   /** Where an attachment from the CMS media library is published on the portal. */
   file: (cmsUrl: string) => `/tep-tin/${cmsUrl.split('/').pop()}`,
 };
