@@ -44,6 +44,23 @@ export interface IndexedDocument extends SearchDocument {
   id: number;
 }
 
+/**
+ * What the index keeps of an article once its words are counted: the builder caches this for
+ * unchanged pages instead of their text, so a publish counts the words of changed articles only.
+ */
+export interface IndexEntry {
+  url: string;
+  date: string;
+  areas: string[];
+  /**
+   * Each lower-cased spelling and its weight in this article (title words ×4, summary ×2, body
+   * ×1), space-separated: "cải 6 cách 5 …". One string rather than an object, because the cache
+   * of thousands of these is parsed and written on every build, and a string is several times
+   * cheaper for JSON than an object with hundreds of keys. A spelling never holds a space.
+   */
+  terms: string;
+}
+
 /** Folded syllable → exact spelling → postings, [id delta, weight, id delta, weight, ...]. */
 export type SearchShard = Record<string, Record<string, number[]>>;
 
@@ -175,7 +192,7 @@ export interface SearchIndex {
  * ids ever given, oldest new article first. Ids therefore grow with publication, which is how
  * ties rank newest first, and an unchanged article keeps its file.
  */
-export function assignIds(documents: SearchDocument[], previous: Map<string, number>, previousLimit: number): { documents: IndexedDocument[]; idLimit: number } {
+export function assignIds<T extends { url: string; date: string }>(documents: T[], previous: Map<string, number>, previousLimit: number): { documents: (T & { id: number })[]; idLimit: number } {
   let next = Math.max(previousLimit, 0);
   for (const id of previous.values()) next = Math.max(next, id + 1);
   const fresh = documents.filter((doc) => !previous.has(doc.url)).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
@@ -189,39 +206,46 @@ export function fragmentOf(doc: SearchDocument): SearchFragment {
   return { url: doc.url, title: doc.title, dateLabel: doc.dateLabel, text: `${doc.summary}\n${doc.body}`.slice(0, FRAGMENT_TEXT_LIMIT) };
 }
 
-/** Builds the shards and filters from every published article; ids below idLimit. */
-export function buildSearchIndex(documents: IndexedDocument[], idLimit: number): SearchIndex {
-  // Postings are appended in id order, and so delta-coded as they come.
-  const docs = [...documents].sort((a, b) => a.id - b.id);
-  // folded → exact spelling → postings
-  const postings = new Map<string, Map<string, { last: number; list: number[] }>>();
-  // Words are counted per article first: the shared map then sees each spelling once per article.
+/** Counts an article's words, weighted by where they stand. */
+export function indexEntry(doc: SearchDocument): IndexEntry {
   const counts = new Map<string, number>();
   const count = (text: string, weight: number) => {
     for (const spelling of spellings(text)) counts.set(spelling, (counts.get(spelling) ?? 0) + weight);
   };
+  count(doc.title, TITLE_WEIGHT);
+  count(doc.summary, SUMMARY_WEIGHT);
+  count(doc.body, 1);
+  const terms: string[] = [];
+  for (const [spelling, weight] of counts) terms.push(spelling, String(Math.min(MAX_WEIGHT, weight)));
+  return { url: doc.url, date: doc.date, areas: doc.areas, terms: terms.join(' ') };
+}
+
+/** Builds the shards and filters from every published article's entry; ids below idLimit. */
+export function buildSearchIndex(entries: (IndexEntry & { id: number })[], idLimit: number): SearchIndex {
+  // Postings are appended in id order, and so delta-coded as they come.
+  const sorted = [...entries].sort((a, b) => a.id - b.id);
+  // folded → exact spelling → postings
+  const postings = new Map<string, Map<string, { last: number; list: number[] }>>();
   const yearIds = new Map<string, number[]>();
   const areaIds = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, id: number) => {
     if (!map.has(key)) map.set(key, []);
     map.get(key)!.push(id);
   };
-  for (const { id, ...doc } of docs) {
-    counts.clear();
-    count(doc.title, TITLE_WEIGHT);
-    count(doc.summary, SUMMARY_WEIGHT);
-    count(doc.body, 1);
-    for (const [spelling, weight] of counts) {
+  for (const { id, date, areas, terms } of sorted) {
+    const parts = terms ? terms.split(' ') : [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const spelling = parts[i];
       const folded = fold(spelling);
       let forms = postings.get(folded);
       if (!forms) postings.set(folded, (forms = new Map()));
       let entry = forms.get(spelling);
       if (!entry) forms.set(spelling, (entry = { last: 0, list: [] }));
-      entry.list.push(id - entry.last, Math.min(MAX_WEIGHT, weight));
+      entry.list.push(id - entry.last, Number(parts[i + 1]));
       entry.last = id;
     }
-    add(yearIds, doc.date.slice(0, 4), id);
-    for (const area of doc.areas) add(areaIds, area, id);
+    add(yearIds, date.slice(0, 4), id);
+    for (const area of areas) add(areaIds, area, id);
   }
 
   const encoded = new Map<string, Record<string, number[]>>();
@@ -246,7 +270,7 @@ export function buildSearchIndex(documents: IndexedDocument[], idLimit: number):
   const bitsets = (map: Map<string, number[]>) => Object.fromEntries([...map].map(([key, ids]) => [key, encodeBitset(ids, idLimit)]));
 
   return {
-    meta: { version: 2, count: docs.length, idLimit, shardCount, years: bitsets(yearIds), areas: bitsets(areaIds) },
+    meta: { version: 2, count: sorted.length, idLimit, shardCount, years: bitsets(yearIds), areas: bitsets(areaIds) },
     shards,
   };
 }

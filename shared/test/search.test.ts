@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, buildSearchIndex, excerpt, fragmentOf, search, spellings, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+import { assignIds, buildSearchIndex, excerpt, fragmentOf, indexEntry, search, spellings, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
 
 function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
   return { url, title, dateLabel: date, date, areas, summary, body };
@@ -15,7 +15,7 @@ const docs = [
 /** An index built as a first build would, with the articles it holds by id. */
 function indexOf(documents: SearchDocument[]): SearchIndex & { byId: Map<number, IndexedDocument> } {
   const { documents: indexed, idLimit } = assignIds(documents, new Map(), 0);
-  return { ...buildSearchIndex(indexed, idLimit), byId: new Map(indexed.map((doc) => [doc.id, doc])) };
+  return { ...buildSearchIndex(indexed.map((doc) => ({ ...indexEntry(doc), id: doc.id })), idLimit), byId: new Map(indexed.map((doc) => [doc.id, doc])) };
 }
 
 /** Runs a search against an index held in memory, through the same loader contract as the page. */

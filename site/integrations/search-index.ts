@@ -1,7 +1,8 @@
 // Writes the search index of /tim-kiem/ after every build, from the article pages the build has
 // just written: only what residents can already read gets indexed, so a draft can never reach
 // the index. The format and the search itself live in @loa/shared/search. Pages unchanged since
-// the last build are not read again, and their article files are carried over, not rewritten.
+// the last build are not read again: their counted words come from a cache, and their article
+// files are carried over, not rewritten.
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -12,7 +13,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { decodeHTML } from 'entities';
-import { assignIds, buildSearchIndex, fragmentOf, type SearchDocument } from '@loa/shared/search';
+import { assignIds, buildSearchIndex, fragmentOf, indexEntry, type IndexEntry, type SearchDocument } from '@loa/shared/search';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
@@ -54,18 +55,19 @@ interface CachedPage {
   id: number;
   mtimeMs: number;
   size: number;
-  doc: SearchDocument;
+  entry: IndexEntry;
 }
 
 /**
- * What the last build read from each article page, and the ids it gave. Kept in Astro's cache
- * folder as JSON lines (a header, then one line per page), read and written a line at a time so
- * that thousands of articles never become one huge string. `generation` is also written beside
- * the article files (f/.generation), so a build can tell whether the article files it finds
- * (copied from the served build) are the ones this cache describes.
+ * What the last build took from each article page (its counted words, not its text), and the ids
+ * it gave. Kept in Astro's cache folder as JSON lines (a header, then one line per page), read and
+ * written a line at a time so that thousands of articles never become one huge string.
+ * `generation` is also written beside the article files (f/.generation), so a build can tell
+ * whether the article files it finds (copied from the served build) are the ones this cache
+ * describes; without them, every page is read again to write its file.
  */
 interface IndexCache {
-  version: 2;
+  version: 3;
   generation: string;
   idLimit: number;
   pages: Map<string, CachedPage>;
@@ -78,11 +80,11 @@ async function readCache(file: string): Promise<IndexCache | null> {
     for await (const line of lines) {
       if (!cache) {
         const header = JSON.parse(line) as Omit<IndexCache, 'pages'>;
-        if (header.version !== 2) return null;
+        if (header.version !== 3) return null;
         cache = { ...header, pages: new Map() };
       } else if (line) {
         const page = JSON.parse(line) as CachedPage;
-        cache.pages.set(page.doc.url, page);
+        cache.pages.set(page.entry.url, page);
       }
     }
     return cache;
@@ -119,32 +121,9 @@ export default function searchIndex(): AstroIntegration {
         const cache = await readCache(cacheFile);
         const articlePaths = pages.map((page) => page.pathname).filter((path) => ARTICLE_PAGE.test(path));
 
-        // A page whose file is the one the cache read (same time and size) is not read again.
-        const read: { cached: boolean; mtimeMs: number; size: number; doc: SearchDocument }[] = [];
-        for (let i = 0; i < articlePaths.length; i += 64) {
-          const batch = await Promise.all(
-            articlePaths.slice(i, i + 64).map(async (path) => {
-              const url = `/${path}`;
-              const file = `${root}${path}index.html`;
-              const { mtimeMs, size } = await stat(file);
-              const cached = cache?.pages.get(url);
-              if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { cached: true, mtimeMs, size, doc: cached.doc };
-              const doc = readArticlePage(await readFile(file, 'utf8'), url);
-              return doc ? { cached: false, mtimeMs, size, doc } : null;
-            }),
-          );
-          for (const entry of batch) if (entry) read.push(entry);
-        }
-        const { documents, idLimit } = assignIds(
-          read.map((entry) => entry.doc),
-          new Map([...(cache?.pages.values() ?? [])].map((page) => [page.doc.url, page.id])),
-          cache?.idLimit ?? 0,
-        );
-        const index = buildSearchIndex(documents, idLimit);
-
         // Article files (f/<id>.json) keep their names across builds: the builder copies them
         // with the served pages, and only new or changed articles are written here. Without a
-        // matching copy, all are written.
+        // matching copy, all are written, from pages read again.
         const articles = `${out}f/`;
         let carried = false;
         try {
@@ -155,11 +134,36 @@ export default function searchIndex(): AstroIntegration {
         if (!carried) await rm(articles, { recursive: true, force: true });
         await mkdir(articles, { recursive: true });
         const present = new Set(await readdir(articles));
-        const current = new Set(documents.map((doc) => `${doc.id}.json`));
-        const changed = documents.filter((doc, i) => !read[i].cached || !present.has(`${doc.id}.json`));
+
+        // A page whose file is the one the cache read (same time and size), and whose article
+        // file is in place, is not read again.
+        const read: { mtimeMs: number; size: number; entry: IndexEntry; doc?: SearchDocument }[] = [];
+        for (let i = 0; i < articlePaths.length; i += 64) {
+          const batch = await Promise.all(
+            articlePaths.slice(i, i + 64).map(async (path) => {
+              const url = `/${path}`;
+              const file = `${root}${path}index.html`;
+              const { mtimeMs, size } = await stat(file);
+              const cached = carried ? cache!.pages.get(url) : undefined;
+              if (cached && cached.mtimeMs === mtimeMs && cached.size === size && present.has(`${cached.id}.json`)) return { mtimeMs, size, entry: cached.entry };
+              const doc = readArticlePage(await readFile(file, 'utf8'), url);
+              return doc ? { mtimeMs, size, entry: indexEntry(doc), doc } : null;
+            }),
+          );
+          for (const entry of batch) if (entry) read.push(entry);
+        }
+        const { documents: entries, idLimit } = assignIds(
+          read.map((page) => page.entry),
+          new Map([...(cache?.pages.values() ?? [])].map((page) => [page.entry.url, page.id])),
+          cache?.idLimit ?? 0,
+        );
+        const index = buildSearchIndex(entries, idLimit);
+
+        const current = new Set(entries.map((entry) => `${entry.id}.json`));
         for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
+        const changed = entries.flatMap((entry, i) => (read[i].doc ? [{ id: entry.id, doc: read[i].doc! }] : []));
         for (let i = 0; i < changed.length; i += 256) {
-          await Promise.all(changed.slice(i, i + 256).map((doc) => writeFile(`${articles}${doc.id}.json`, JSON.stringify(fragmentOf(doc)))));
+          await Promise.all(changed.slice(i, i + 256).map(({ id, doc }) => writeFile(`${articles}${id}.json`, JSON.stringify(fragmentOf(doc)))));
         }
 
         // The shards go into a folder named by their content: a page that loaded meta.json
@@ -177,9 +181,9 @@ export default function searchIndex(): AstroIntegration {
         // The cache last: it describes exactly what this build wrote.
         const generation = randomUUID();
         await writeFile(`${articles}.generation`, generation);
-        const pagesRead = new Map(documents.map((doc, i) => [doc.url, { id: doc.id, mtimeMs: read[i].mtimeMs, size: read[i].size, doc: read[i].doc }]));
-        await writeCache(cacheFile, { version: 2, generation, idLimit, pages: pagesRead });
-        logger.info(`${documents.length} articles (${changed.length} written), ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
+        const pagesRead = new Map(entries.map(({ id, ...entry }, i) => [entry.url, { id, mtimeMs: read[i].mtimeMs, size: read[i].size, entry }]));
+        await writeCache(cacheFile, { version: 3, generation, idLimit, pages: pagesRead });
+        logger.info(`${entries.length} articles (${changed.length} written), ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
