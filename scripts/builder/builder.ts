@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { buildSite, type SyncReport } from '../lib/site.ts';
+import { buildSite, warmAstro, type SyncReport, type WarmAstro } from '../lib/site.ts';
 
 export interface BuilderOptions {
   cmsUrl: string;
@@ -53,6 +53,9 @@ export class Builder {
   private timer: NodeJS.Timeout | null = null;
   private reconcileTimer: NodeJS.Timeout | null = null;
   private lastFingerprint: string | null = null;
+  /** Astro loaded and waiting for the next build (see warmAstro), started after each build. */
+  private warm: WarmAstro | null = null;
+  private stopped = false;
   private readonly options: Required<BuilderOptions>;
 
   constructor(options: BuilderOptions) {
@@ -96,8 +99,11 @@ export class Builder {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+    this.warm?.child.kill();
+    this.warm = null;
   }
 
   /** Rebuilds when the CMS's published content differs from what the last build saw. */
@@ -138,12 +144,15 @@ export class Builder {
     // path per build would re-render every page.
     const staging = join(this.options.buildsDir, 'staging');
     const record: BuildRecord = { id, ok: false, reasons, startedAt, seconds: 0 };
+    let warm: WarmAstro | undefined;
     try {
       // Read before building: content that changes during the build differs from this
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
       rmSync(staging, { recursive: true, force: true });
       const previous = this.currentBuild;
+      warm = this.warm ?? undefined;
+      this.warm = null;
       record.sync = await buildSite({
         cmsUrl: this.options.cmsUrl,
         cmsToken: this.options.cmsToken,
@@ -151,6 +160,7 @@ export class Builder {
         outDir: staging,
         cacheDir: this.options.cacheDir,
         reusePagesFrom: previous ? join(this.options.buildsDir, previous) : undefined,
+        warm,
       });
       renameSync(staging, outDir);
       this.switchTo(outDir);
@@ -160,10 +170,14 @@ export class Builder {
       await this.prune();
     } catch (error) {
       record.error = (error as Error).message;
+      // A worker the build failed before using waits for nothing now.
+      warm?.child.kill();
       rmSync(staging, { recursive: true, force: true });
       this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
     }
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;
+    // Load Astro for the next build now, while nothing is building.
+    if (!this.stopped) this.warm = warmAstro(this.options.cacheDir);
     const synced = (record.sync ?? []).map((s) => `${s.path}: ${s.mode}, ${s.changed} changed, ${s.removed} removed of ${s.total}`).join('; ');
     if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})${synced ? ` [${synced}]` : ''}`);
     this.history.push(record);

@@ -1,8 +1,10 @@
 // Building the Astro site, shared by `npm start` and the tests.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -25,6 +27,8 @@ export interface SiteBuildOptions {
    * one from its cache. Whatever this build does not produce again is removed afterwards.
    */
   reusePagesFrom?: string;
+  /** A worker from warmAstro() to build in, instead of starting Node and loading Astro now. */
+  warm?: WarmAstro;
 }
 
 export interface SyncReport {
@@ -148,6 +152,50 @@ function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set
   }
 }
 
+/** Node's compile cache keeps V8's compiled Astro, Vite and site code between builds. */
+const compileCache = (cacheDir: string) => join(cacheDir, 'node-compile-cache');
+
+export interface WarmAstro {
+  child: ChildProcess;
+  /** Whether the worker loaded Astro and waits; false if it died first. */
+  ready: Promise<boolean>;
+}
+
+/**
+ * Starts a Node process that loads Astro now and builds when buildSite hands it a build
+ * (scripts/lib/astro-worker.ts). The builder keeps one waiting between publishes. It does not
+ * keep this process alive by itself; kill it when done.
+ */
+export function warmAstro(cacheDir: string): WarmAstro {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./astro-worker.ts', import.meta.url))], {
+    cwd: siteDir,
+    env: { ...process.env, NODE_COMPILE_CACHE: compileCache(cacheDir) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<boolean>((resolve) => {
+    child.once('message', (message: { ready?: boolean }) => resolve(message.ready === true));
+    child.once('exit', () => resolve(false));
+    child.once('error', () => resolve(false));
+  });
+  child.unref();
+  child.channel?.unref();
+  return { child, ready };
+}
+
+/** Hands a build to a waiting worker; rejects as run() does when the build fails. */
+function buildInWorker(warm: WarmAstro, env: NodeJS.ProcessEnv, verbose: boolean): Promise<void> {
+  const { child } = warm;
+  return new Promise((resolve, reject) => {
+    if (child.exitCode !== null || child.signalCode !== null) return reject(new Error('the waiting Astro worker exited before its build'));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`astro build (in a waiting worker) exited with ${code ?? signal}`));
+    });
+    child.send({ env, logLevel: verbose ? 'info' : 'silent' });
+  });
+}
+
 /** Builds the site; resolves with what the incremental loaders synced. */
 export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]> {
   linkDependencies(options.outDir);
@@ -168,25 +216,28 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
       )
     : null;
   const reportFile = join(tmpdir(), `loa-sync-${process.pid}-${Date.now()}.jsonl`);
+  const env = {
+    ...process.env,
+    ...options.env,
+    CMS_URL: options.cmsUrl,
+    CMS_TOKEN: options.cmsToken,
+    SITE_URL: options.siteUrl,
+    SITE_OUT_DIR: options.outDir,
+    ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir), NODE_COMPILE_CACHE: compileCache(options.cacheDir) } : {}),
+    LOA_SYNC_REPORT: reportFile,
+    ...(reusing ? { LOA_PAGES_COPIED: copiedMarker } : {}),
+  };
   // LOA_VERBOSE_BUILD=1 shows Astro's own output (timings, skipped pages) when profiling;
   // LOA_CPU_PROF=<folder> writes a V8 CPU profile of each build there.
-  const command = [process.execPath, ...(process.env.LOA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOA_CPU_PROF}`] : []), astroBin, 'build', ...(process.env.LOA_VERBOSE_BUILD ? [] : ['--silent'])];
+  const verbose = Boolean(process.env.LOA_VERBOSE_BUILD);
+  // Held by this build while it waits for the worker to be ready, so the wait keeps Node alive.
+  options.warm?.child.ref();
+  options.warm?.child.channel?.ref();
+  const warm = options.warm && !options.timeFile && !process.env.LOA_CPU_PROF && (await options.warm.ready) ? options.warm : null;
+  if (options.warm && !warm) options.warm.child.kill();
+  const command = [process.execPath, ...(process.env.LOA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOA_CPU_PROF}`] : []), astroBin, 'build', ...(verbose ? [] : ['--silent'])];
   const [bin, ...args] = options.timeFile ? ['/usr/bin/time', '-f', '%e %M', '-o', options.timeFile, ...command] : command;
-  await run(bin, args, {
-    cwd: siteDir,
-    env: {
-      ...process.env,
-      ...options.env,
-      CMS_URL: options.cmsUrl,
-      CMS_TOKEN: options.cmsToken,
-      SITE_URL: options.siteUrl,
-      SITE_OUT_DIR: options.outDir,
-      // Node's compile cache keeps V8's compiled Astro, Vite and site code between builds.
-      ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir), NODE_COMPILE_CACHE: join(options.cacheDir, 'node-compile-cache') } : {}),
-      LOA_SYNC_REPORT: reportFile,
-      ...(reusing ? { LOA_PAGES_COPIED: copiedMarker } : {}),
-    },
-  }).finally(async () => {
+  await (warm ? buildInWorker(warm, env, verbose) : run(bin, args, { cwd: siteDir, env })).finally(async () => {
     await copying;
     rmSync(copiedMarker, { force: true });
   });
