@@ -13,14 +13,33 @@ const partsFormat = new Intl.DateTimeFormat('vi-VN', {
   hourCycle: 'h23',
 });
 
-function parts(date: Date | string) {
+interface DateParts {
+  weekday: string;
+  day: string;
+  month: string;
+  year: string;
+  hour: string;
+  minute: string;
+}
+
+// formatToParts is slow (ICU), and a build formats each article's date on every page that lists
+// it: 0.8 s of a build of 10,000 articles. An instant's parts never change, so each is split once.
+const partsCache = new Map<number, DateParts>();
+
+function parts(date: Date | string): DateParts {
   const value = typeof date === 'string' ? new Date(date) : date;
-  if (Number.isNaN(value.getTime())) throw new RangeError(`Invalid date: ${String(date)}`);
+  const time = value.getTime();
+  if (Number.isNaN(time)) throw new RangeError(`Invalid date: ${String(date)}`);
+  const cached = partsCache.get(time);
+  if (cached) return cached;
   const map: Record<string, string> = {};
   for (const part of partsFormat.formatToParts(value)) map[part.type] = part.value;
   // ICU spells weekdays "Thứ Hai" … "Chủ Nhật"; Vietnamese style writes "Chủ nhật" in lower case.
   const weekday = map.weekday.replace('Chủ Nhật', 'Chủ nhật');
-  return { weekday, day: map.day, month: map.month, year: map.year, hour: map.hour, minute: map.minute };
+  const result = { weekday, day: map.day, month: map.month, year: map.year, hour: map.hour, minute: map.minute };
+  if (partsCache.size >= 100_000) partsCache.clear();
+  partsCache.set(time, result);
+  return result;
 }
 
 /** "Thứ Hai, 25/11/2024" */

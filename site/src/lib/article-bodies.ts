@@ -17,7 +17,6 @@ const file = (dir: string, digest: string) => join(dir, `${digest}.html`);
 
 /** Written under a temporary name and renamed, so a crash never leaves half a body. */
 export function writeBody(dir: string, digest: string, html: string): void {
-  mkdirSync(dir, { recursive: true });
   const temporary = `${file(dir, digest)}.${process.pid}.tmp`;
   writeFileSync(temporary, html);
   renameSync(temporary, file(dir, digest));
@@ -27,9 +26,12 @@ export function removeBody(dir: string, digest: string): void {
   rmSync(file(dir, digest), { force: true });
 }
 
-/** The digests that have a body on disk. */
+/** The digests that have a body on disk; creates the folder if there is none. */
 export function storedBodies(dir: string): Set<string> {
-  if (!existsSync(dir)) return new Set();
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    return new Set();
+  }
   return new Set(readdirSync(dir).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
 }
 

@@ -6,8 +6,11 @@ import { cmsToken, cmsUrl } from './env.ts';
 /** Requests to the CMS in flight at once while paging through a collection. */
 const FETCH_CONCURRENCY = 4;
 
-/** Entries per request when reading whole entries. */
-export const PAGE_SIZE = 100;
+/**
+ * Entries per request when reading whole entries. Strapi's cost is mostly per request (one query
+ * per populated relation): 10,000 articles took 4.5 s at 100 per request, 2.3 s at 500.
+ */
+export const PAGE_SIZE = 500;
 /** Entries per request when listing only ids and update times (cms/config/api.ts allows 1000). */
 export const LISTING_PAGE_SIZE = 1000;
 

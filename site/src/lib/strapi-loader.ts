@@ -77,11 +77,13 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     // previous data untouched.
     const prepared: Prepared[] = [];
     for (const item of items as Record<string, unknown>[]) prepared.push(await prepare(context, item));
+    // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
+    const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : null;
     context.store.clear();
     for (const item of prepared) put(context, item);
-    if (bodiesOutside) {
+    if (earlier) {
       const kept = new Set(prepared.map((item) => item.entry.digest));
-      for (const digest of storedBodies(bodiesDir(context))) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
+      for (const digest of earlier) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
     }
     return prepared.map((item) => item.entry);
   }
