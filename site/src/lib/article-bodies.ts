@@ -3,7 +3,8 @@
 // it that was 36 MB at 5,000 articles, serialised, bundled and compiled again for each publish,
 // and held in memory twice. The loader writes a body when it stores its entry; the article page
 // reads only its own.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 declare const __LOA_ARTICLE_BODIES__: string;
@@ -15,11 +16,22 @@ export function bodiesDir(): string {
 
 const file = (dir: string, digest: string) => join(dir, `${digest}.html`);
 
-/** Written under a temporary name and renamed, so a crash never leaves half a body. */
-export function writeBody(dir: string, digest: string, html: string): void {
-  const temporary = `${file(dir, digest)}.${process.pid}.tmp`;
-  writeFileSync(temporary, html);
-  renameSync(temporary, file(dir, digest));
+/**
+ * Writes the bodies not on disk yet (a digest names its content, so a file that exists is
+ * complete), a few at a time off the main thread. Each goes under a temporary name and is
+ * renamed, so a crash never leaves half a body under a digest.
+ */
+export async function writeBodies(dir: string, bodies: { digest: string; html: string }[], existing: Set<string>): Promise<void> {
+  const missing = bodies.filter((body) => !existing.has(body.digest));
+  for (let i = 0; i < missing.length; i += 32) {
+    await Promise.all(
+      missing.slice(i, i + 32).map(async ({ digest, html }) => {
+        const temporary = `${file(dir, digest)}.${process.pid}.tmp`;
+        await writeFile(temporary, html);
+        await rename(temporary, file(dir, digest));
+      }),
+    );
+  }
 }
 
 export function removeBody(dir: string, digest: string): void {

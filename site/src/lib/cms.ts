@@ -66,7 +66,13 @@ interface CollectionPage {
  * page count of the first answer, and checks the total: a loader that assumed a single page
  * would silently drop entries past the first hundred.
  */
-export async function fetchCollection(path: string, query: Record<string, unknown>, pageSize = PAGE_SIZE): Promise<unknown[]> {
+export async function fetchCollection(
+  path: string,
+  query: Record<string, unknown>,
+  pageSize = PAGE_SIZE,
+  /** Called with each page (numbered from 1) as it arrives, while others are still being fetched. */
+  onPage?: (items: unknown[], page: number) => Promise<void>,
+): Promise<unknown[]> {
   const pageUrl = (page: number) => apiUrl(path, { ...query, status: 'published', sort: ['id:asc'], pagination: { page, pageSize, withCount: true } });
   const fetchPage = async (page: number) => {
     const url = pageUrl(page);
@@ -74,6 +80,7 @@ export async function fetchCollection(path: string, query: Record<string, unknow
     if (!Array.isArray(body.data) || !body.meta?.pagination) {
       throw new CmsError(`The CMS answer for ${url} has no data array or no pagination`);
     }
+    await onPage?.(body.data, page);
     return { data: body.data, pagination: body.meta.pagination };
   };
   const first = await fetchPage(1);

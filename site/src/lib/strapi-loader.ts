@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { removeBody, storedBodies, writeBody } from './article-bodies.ts';
+import { removeBody, storedBodies, writeBodies } from './article-bodies.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -64,24 +64,39 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     return { entry: { id, data: stripped, digest, rendered: { html } } };
   }
 
-  /** Stores an entry, its body first, and drops the body of the version it replaces. */
-  function put(context: LoaderContext, { entry, body }: Prepared, replaced?: string): void {
-    if (body !== undefined) writeBody(bodiesDir(context), entry.digest, body);
+  /** Writes the bodies kept outside the store, before any entry naming them is stored. */
+  async function writeBodiesOf(context: LoaderContext, prepared: Prepared[], existing: Set<string>): Promise<void> {
+    if (!bodiesOutside) return;
+    await writeBodies(bodiesDir(context), prepared.flatMap(({ entry, body }) => (body === undefined ? [] : [{ digest: entry.digest, html: body }])), existing);
+  }
+
+  /** Stores an entry and drops the body of the version it replaces. */
+  function put(context: LoaderContext, { entry }: Prepared, replaced?: string): void {
     context.store.set(entry);
     if (bodiesOutside && replaced && replaced !== entry.digest) removeBody(bodiesDir(context), replaced);
   }
 
   async function fullSync(context: LoaderContext): Promise<Entry[]> {
-    const items = single ? [await fetchSingle(path, query)] : await fetchCollection(path, query);
     // Validate everything before touching the store: a bad entry fails the build and leaves the
-    // previous data untouched.
-    const prepared: Prepared[] = [];
-    for (const item of items as Record<string, unknown>[]) prepared.push(await prepare(context, item));
+    // previous data untouched. Entries are validated and rendered page by page as they arrive,
+    // while the CMS answers the next requests.
+    const pages = new Map<number, Prepared[]>();
+    const prepareAll = async (items: unknown[], page: number) => {
+      const done: Prepared[] = [];
+      for (const item of items as Record<string, unknown>[]) done.push(await prepare(context, item));
+      pages.set(page, done);
+    };
+    if (single) await prepareAll([await fetchSingle(path, query)], 1);
+    else await fetchCollection(path, query, undefined, prepareAll);
+    // In the CMS's order, as before; an entry that moved between pages while paging, once.
+    const ordered = [...pages].sort(([a], [b]) => a - b).flatMap(([, done]) => done);
+    const prepared = [...new Map(ordered.map((item) => [item.entry.id, item])).values()];
     // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
-    const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : null;
+    const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
+    await writeBodiesOf(context, prepared, earlier);
     context.store.clear();
     for (const item of prepared) put(context, item);
-    if (earlier) {
+    if (bodiesOutside) {
       const kept = new Set(prepared.map((item) => item.entry.digest));
       for (const digest of earlier) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
     }
@@ -124,6 +139,7 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     }
     const prepared: Prepared[] = [];
     for (const item of fetched) prepared.push(await prepare(context, item));
+    await writeBodiesOf(context, prepared, bodies ?? new Set());
 
     const index = { ...previous };
     const drop = (id: string) => {
