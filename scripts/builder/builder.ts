@@ -176,8 +176,9 @@ export class Builder {
       this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
     }
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;
-    // Load Astro for the next build now, while nothing is building.
-    if (!this.stopped) this.warm = warmAstro(this.options.cacheDir);
+    // Load Astro for the next build now, while nothing is building (unless one already waits:
+    // a build that failed before starting Astro left it unused).
+    if (!this.stopped && !this.warm) this.warm = warmAstro(this.options.cacheDir);
     const synced = (record.sync ?? []).map((s) => `${s.path}: ${s.mode}, ${s.changed} changed, ${s.removed} removed of ${s.total}`).join('; ');
     if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})${synced ? ` [${synced}]` : ''}`);
     this.history.push(record);
