@@ -151,6 +151,10 @@ export class Builder {
       const fingerprint = await this.fingerprint();
       rmSync(staging, { recursive: true, force: true });
       const previous = this.currentBuild;
+      // The oldest build kept becomes the staging folder: buildSite brings its pages in line with
+      // the served build's by copying only what differs, instead of copying every page.
+      const recyclable = this.builds().filter((name) => name !== previous).slice(0, -1)[0];
+      if (recyclable) renameSync(join(this.options.buildsDir, recyclable), staging);
       warm = this.warm ?? undefined;
       this.warm = null;
       record.sync = await buildSite({
@@ -193,14 +197,19 @@ export class Builder {
     renameSync(temporary, link);
   }
 
+  /** The finished builds, oldest first. */
+  private builds(): string[] {
+    return readdirSync(this.options.buildsDir).filter((name) => /^\d{4}-/.test(name)).sort();
+  }
+
   /**
-   * Keeps the served build and the one before it (requests may still be reading it). Removing
+   * Keeps the served build and the two before it: requests may still be reading the one just
+   * replaced, and the oldest is recycled as the next staging folder, one build later. Removing
    * thousands of files is asynchronous: the static server often shares this process, and a
    * synchronous removal stalled its requests for seconds, just after the switch.
    */
   private async prune(): Promise<void> {
-    const builds = readdirSync(this.options.buildsDir).filter((name) => /^\d{4}-/.test(name)).sort();
-    await Promise.all(builds.slice(0, -2).map((old) => rm(join(this.options.buildsDir, old), { recursive: true, force: true })));
+    await Promise.all(this.builds().slice(0, -3).map((old) => rm(join(this.options.buildsDir, old), { recursive: true, force: true })));
   }
 
   /** Count and latest update of each published collection, plus the site settings. */

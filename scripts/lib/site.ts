@@ -1,7 +1,7 @@
 // Building the Astro site, shared by `npm start` and the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,14 +119,24 @@ function canReuse(previousOutDir: string, cacheDir: string): boolean {
 const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
 
 /**
- * Copies a previous build's pages into a fresh outDir, with the search index's article files.
- * Hashed assets (_astro) and the rest of the index are written anew by every build, and the
- * public folder's files are copied by Astro itself, so those are left out rather than copied
- * and pruned.
+ * Copies a previous build's pages into outDir, with the search index's article files. Hashed
+ * assets (_astro) and the rest of the index are written anew by every build, and the public
+ * folder's files are copied by Astro itself, so those are left out rather than copied and pruned.
+ * An outDir that already holds an older build (the builder recycles one) is brought in line
+ * instead: only the files that differ are copied, a few per publish instead of every page.
  */
 async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<void> {
   const from = join(previousOutDir, 'client');
   const own = new Set(['_astro', 'tim-kiem', ...readdirSync(join(siteDir, 'public'))]);
+  if (existsSync(join(outDir, 'client'))) {
+    // What every build writes anew goes, then the pages and the article files are mirrored.
+    for (const name of readdirSync(outDir)) if (name !== 'client') rmSync(join(outDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(join(outDir, 'client'))) if (own.has(name)) rmSync(join(outDir, 'client', name), { recursive: true, force: true });
+    mkdirSync(join(outDir, SEARCH_INDEX, 'f'), { recursive: true });
+    await mirror(from, join(outDir, 'client'), own);
+    if (existsSync(join(previousOutDir, SEARCH_INDEX, 'f'))) await mirror(join(previousOutDir, SEARCH_INDEX, 'f'), join(outDir, SEARCH_INDEX, 'f'), new Set());
+    return;
+  }
   const entries = readdirSync(from).filter((name) => !own.has(name));
   mkdirSync(join(outDir, SEARCH_INDEX), { recursive: true });
   // cp keeps modification times, which is how pruning tells a copy from a page this build wrote.
@@ -134,6 +144,47 @@ async function copyPreviousPages(previousOutDir: string, outDir: string): Promis
     entries.length ? run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]) : undefined,
     existsSync(join(previousOutDir, SEARCH_INDEX, 'f')) ? run('cp', ['-a', join(previousOutDir, SEARCH_INDEX, 'f'), join(outDir, SEARCH_INDEX)]) : undefined,
   ]);
+}
+
+/** Every file under a folder (but the top-level names skipped), by relative path, with its size and time. */
+function fileStamps(root: string, skip: Set<string>): Map<string, string> {
+  const stamps = new Map<string, string>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(root, join(entry.parentPath, entry.name));
+    if (skip.has(path.split('/')[0])) continue;
+    const { size, mtimeNs } = statSync(join(root, path), { bigint: true });
+    stamps.set(path, `${size}:${mtimeNs}`);
+  }
+  return stamps;
+}
+
+/**
+ * Makes `to` hold the files of `from` (the names in `skip` aside), copying only those whose size
+ * or time differ, with their times (cp -a), and removing the ones `from` lacks. A file is removed
+ * before it is replaced, never rewritten in place: a reader still holding it keeps its copy.
+ */
+async function mirror(from: string, to: string, skip: Set<string>): Promise<void> {
+  const source = fileStamps(from, skip);
+  const target = fileStamps(to, skip);
+  for (const path of target.keys()) if (!source.has(path)) removeFile(to, path);
+  const changed = [...source].filter(([path, stamp]) => target.get(path) !== stamp).map(([path]) => path);
+  for (const path of changed) rmSync(join(to, path), { force: true });
+  // cp --parents recreates each relative path under `to`, in batches that stay well below the
+  // argument-length limit.
+  for (let i = 0; i < changed.length; i += 500) await run('cp', ['-a', '--parents', '--', ...changed.slice(i, i + 500), to], { cwd: from });
+}
+
+/** Removes a file and the folders it leaves empty (an article's folder), up to the root. */
+function removeFile(root: string, path: string): void {
+  rmSync(join(root, path), { force: true });
+  for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) {
+    try {
+      rmdirSync(join(root, folder));
+    } catch {
+      return;
+    }
+  }
 }
 
 /**
@@ -148,7 +199,7 @@ function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set
     const file = join(entry.parentPath, entry.name);
     const path = relative(outDir, file);
     if (path.startsWith(`${SEARCH_INDEX}/`)) continue;
-    if (statSync(file).mtimeMs < buildStartedMs && !outputs.has(path)) rmSync(file);
+    if (statSync(file).mtimeMs < buildStartedMs && !outputs.has(path)) removeFile(outDir, path);
   }
 }
 
@@ -202,6 +253,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   // Copies keep the previous build's times; everything Astro writes comes after this.
   const buildStartedMs = Date.now();
   const reusing = Boolean(options.reusePagesFrom && options.cacheDir && existsSync(join(options.reusePagesFrom, 'client')) && canReuse(options.reusePagesFrom, options.cacheDir));
+  // Pages left in outDir would be taken by Astro as current: only a copy it can trust may stay.
+  if (!reusing) rmSync(options.outDir, { recursive: true, force: true });
   // The copy runs while Astro starts, syncs and bundles; integrations/copied-pages.ts holds page
   // generation until this marker says it is complete.
   const copiedMarker = join(tmpdir(), `loa-copied-${process.pid}-${Date.now()}`);

@@ -283,6 +283,19 @@ describe('the publish pipeline', () => {
       expect(total, kind).toBeGreaterThan(10);
       expect(carried, `${kind} carried over`).toBeGreaterThan(total / 2);
     }
+
+    // The builder recycles the build from two publishes back, which still holds both pages, as
+    // its next staging folder: they must not come back with it.
+    const other = (await contentApi(cms.url, 'articles?sort=id:desc&pagination[pageSize]=1', cms.setup.siteToken)).body.data[0];
+    for (let i = 1; i <= 3; i++) {
+      await editor.updateArticle(other.documentId, { summary: `Tóm tắt sửa lần ${i} sau khi gỡ bài.` });
+      await editor.publishArticle(other.documentId);
+      await settled();
+      expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(404);
+      expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(404);
+      expect(servedText()).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
+    }
+    expect(readdirSync(join(workDir, 'builds')).filter((name) => /^\d{4}-/.test(name)).length).toBeLessThanOrEqual(3);
   });
 
   it('syncs only what changed since the last build', async () => {
