@@ -1,4 +1,4 @@
-// Listing pages numbered from the oldest, so that publishing re-renders two pages, not all.
+// Listing pages numbered from the oldest, so that a publish re-renders a listing's newest page, not all.
 
 /** Articles per listing page. */
 export const PAGE_SIZE = 10;
@@ -9,7 +9,7 @@ export const PAGE_SIZE = 10;
  * holds what is left over, between one and two pages' worth. A newly published article then
  * changes only the newest page (and, every tenth time, opens one more numbered page): every other
  * page keeps its articles and its address, so links to "trang 3" stay true, and a publish
- * re-renders two listing pages instead of every one.
+ * re-renders the newest page of each listing showing the article instead of every page.
  */
 export interface Page<T> {
   /** Newest first. */
