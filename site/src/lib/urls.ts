@@ -17,7 +17,7 @@ export const urls = {
   contact: '/lien-he/',
   english: '/en/',
   search: '/tim-kiem/',
-  /** Numbered page n of the listing at `base` (pages count from the oldest; see lib/data.ts). */
+  /** Numbered page n of the listing at `base` (pages count from the oldest; see shared/src/pagination.ts). */
   listingPage: (base: string, n: number) => `${base}trang/${n}/`,
   /** Where an attachment from the CMS media library is published on the portal. */
   file: (cmsUrl: string) => `/tep-tin/${cmsUrl.split('/').pop()}`,
