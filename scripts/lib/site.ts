@@ -122,27 +122,20 @@ const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
  * Copies a previous build's pages into outDir, with the search index's article files. Hashed
  * assets (_astro) and the rest of the index are written anew by every build, and the public
  * folder's files are copied by Astro itself, so those are left out rather than copied and pruned.
- * An outDir that already holds an older build (the builder recycles one) is brought in line
- * instead: only the files that differ are copied, a few per publish instead of every page.
+ * An outDir that already holds an older build (the builder recycles one) loses those, and only
+ * its files that differ are copied: a few per publish instead of every page.
  */
 async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<void> {
-  const from = join(previousOutDir, 'client');
   const own = new Set(['_astro', 'tim-kiem', ...readdirSync(join(siteDir, 'public'))]);
   if (existsSync(join(outDir, 'client'))) {
-    // What every build writes anew goes, then the pages and the article files are mirrored.
     for (const name of readdirSync(outDir)) if (name !== 'client') rmSync(join(outDir, name), { recursive: true, force: true });
     for (const name of readdirSync(join(outDir, 'client'))) if (own.has(name)) rmSync(join(outDir, 'client', name), { recursive: true, force: true });
-    mkdirSync(join(outDir, SEARCH_INDEX, 'f'), { recursive: true });
-    await mirror(from, join(outDir, 'client'), own);
-    if (existsSync(join(previousOutDir, SEARCH_INDEX, 'f'))) await mirror(join(previousOutDir, SEARCH_INDEX, 'f'), join(outDir, SEARCH_INDEX, 'f'), new Set());
-    return;
   }
-  const entries = readdirSync(from).filter((name) => !own.has(name));
-  mkdirSync(join(outDir, SEARCH_INDEX), { recursive: true });
-  // cp keeps modification times, which is how pruning tells a copy from a page this build wrote.
+  mkdirSync(join(outDir, SEARCH_INDEX, 'f'), { recursive: true });
+  const articleFiles = join(previousOutDir, SEARCH_INDEX, 'f');
   await Promise.all([
-    entries.length ? run('cp', ['-a', ...entries.map((name) => join(from, name)), join(outDir, 'client')]) : undefined,
-    existsSync(join(previousOutDir, SEARCH_INDEX, 'f')) ? run('cp', ['-a', join(previousOutDir, SEARCH_INDEX, 'f'), join(outDir, SEARCH_INDEX)]) : undefined,
+    mirror(join(previousOutDir, 'client'), join(outDir, 'client'), own),
+    existsSync(articleFiles) ? mirror(articleFiles, join(outDir, SEARCH_INDEX, 'f'), new Set()) : undefined,
   ]);
 }
 
@@ -161,7 +154,8 @@ function fileStamps(root: string, skip: Set<string>): Map<string, string> {
 
 /**
  * Makes `to` hold the files of `from` (the names in `skip` aside), copying only those whose size
- * or time differ, with their times (cp -a), and removing the ones `from` lacks. A file is removed
+ * or time differ, with their times (cp -a: pruning tells a copy from a page the build wrote by
+ * its time), and removing the ones `from` lacks. A file is removed
  * before it is replaced, never rewritten in place: a reader still holding it keeps its copy.
  */
 async function mirror(from: string, to: string, skip: Set<string>): Promise<void> {
