@@ -107,9 +107,11 @@ async function bench(size: number) {
       const coldStarted = Date.now();
       await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: join(dir, 'cold'), cacheDir, timeFile });
       cold = (Date.now() - coldStarted) / 1000;
-      peakKb = Number(readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
+      // /usr/bin/time's "%e %U %S %M": elapsed, user and system CPU seconds, peak resident KB.
+      const [, user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+      peakKb = kb;
       rmSync(join(dir, 'cold'), { recursive: true, force: true });
-      console.log(`cold build: ${cold.toFixed(1)} s, peak memory ${(peakKb / 1024).toFixed(0)} MB`);
+      console.log(`cold build: ${cold.toFixed(1)} s, ${(user + system).toFixed(1)} s of CPU, peak memory ${(peakKb / 1024).toFixed(0)} MB`);
     }
 
     if (runs === 0) return { size, cold, peakMb: peakKb / 1024, median: NaN, p95: NaN };

@@ -283,7 +283,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   const warm = options.warm && !options.timeFile && !process.env.LOA_CPU_PROF && (await options.warm.ready) ? options.warm : null;
   if (options.warm && !warm) options.warm.child.kill();
   const command = [process.execPath, ...(process.env.LOA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOA_CPU_PROF}`] : []), astroBin, 'build', ...(verbose ? [] : ['--silent'])];
-  const [bin, ...args] = options.timeFile ? ['/usr/bin/time', '-f', '%e %M', '-o', options.timeFile, ...command] : command;
+  const [bin, ...args] = options.timeFile ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', options.timeFile, ...command] : command;
   await (warm ? buildInWorker(warm, env, verbose) : run(bin, args, { cwd: siteDir, env })).finally(async () => {
     await copying;
     rmSync(copiedMarker, { force: true });
