@@ -63,7 +63,7 @@ export async function cacheKey(...parts: (string | number | undefined)[]): Promi
 }
 
 /** Digests of a list of entries, in order: a listing page's key. */
-export function digests(entries: { id: string; digest?: string }[]): string {
+export function digests(entries: { id: string; digest?: string | number }[]): string {
   return entries.map((entry) => `${entry.id}:${entry.digest ?? ''}`).join(',');
 }
 
