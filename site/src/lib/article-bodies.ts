@@ -17,21 +17,69 @@ export function bodiesDir(): string {
 const file = (dir: string, digest: string) => join(dir, `${digest}.html`);
 
 /**
- * Writes the bodies not on disk yet (a digest names its content, so a file that exists is
- * complete), a few at a time off the main thread. Each goes under a temporary name and is
- * renamed, so a crash never leaves half a body under a digest.
+ * Writes bodies not on disk yet (a digest names its content, so a file that exists is complete),
+ * a few at a time off the main thread, while the caller goes on: a full sync hands over each page
+ * of entries as it is ready and awaits `done()` before storing any of them. Each body goes under
+ * a temporary name and is renamed, so a crash never leaves half a body under a digest.
  */
-export async function writeBodies(dir: string, bodies: { digest: string; html: string }[], existing: Set<string>): Promise<void> {
-  const missing = bodies.filter((body) => !existing.has(body.digest));
-  for (let i = 0; i < missing.length; i += 32) {
-    await Promise.all(
-      missing.slice(i, i + 32).map(async ({ digest, html }) => {
-        const temporary = `${file(dir, digest)}.${process.pid}.tmp`;
-        await writeFile(temporary, html);
-        await rename(temporary, file(dir, digest));
-      }),
-    );
+export class BodyWriter {
+  private readonly dir: string;
+  private readonly existing: Set<string>;
+  private readonly seen: Set<string>;
+  /** The writes handed over so far, 32 at a time, one batch after another. */
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  constructor(dir: string, existing: Set<string>) {
+    this.dir = dir;
+    this.existing = existing;
+    this.seen = new Set(existing);
   }
+
+  add(bodies: { digest: string; html: string }[]): void {
+    // The same entry can arrive twice when it moved between pages while the CMS was paged.
+    const fresh: { digest: string; html: string }[] = [];
+    for (const body of bodies) {
+      if (this.seen.has(body.digest)) continue;
+      this.seen.add(body.digest);
+      fresh.push(body);
+    }
+    for (let i = 0; i < fresh.length; i += 32) {
+      const batch = fresh.slice(i, i + 32);
+      this.chain = this.chain
+        .then(async () => {
+          if (this.failure) return;
+          await Promise.all(
+            batch.map(async ({ digest, html }) => {
+              const temporary = `${file(this.dir, digest)}.${process.pid}.tmp`;
+              await writeFile(temporary, html);
+              await rename(temporary, file(this.dir, digest));
+            }),
+          );
+        })
+        .catch((error: unknown) => {
+          this.failure ??= error;
+        });
+    }
+  }
+
+  /** The digests handed over that were not on disk before. */
+  written(): string[] {
+    return [...this.seen].filter((digest) => !this.existing.has(digest));
+  }
+
+  /** Resolves once every body handed over is on disk; rejects if any could not be written. */
+  async done(): Promise<void> {
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Writes the bodies not on disk yet and waits for them. */
+export async function writeBodies(dir: string, bodies: { digest: string; html: string }[], existing: Set<string>): Promise<void> {
+  const writer = new BodyWriter(dir, existing);
+  writer.add(bodies);
+  await writer.done();
 }
 
 export function removeBody(dir: string, digest: string): void {
@@ -48,10 +96,10 @@ export function storedBodies(dir: string): Set<string> {
 }
 
 /** An article's sanitised body HTML; a missing file fails the build naming the entry. */
-export function readBody(entry: { id: string; digest?: string }): string {
+export function readBody(entry: { id: string; digest?: string | number }): string {
   if (!entry.digest) throw new Error(`Article "${entry.id}" has no digest, so its body cannot be found`);
   try {
-    return readFileSync(file(bodiesDir(), entry.digest), 'utf8');
+    return readFileSync(file(bodiesDir(), String(entry.digest)), 'utf8');
   } catch (error) {
     throw new Error(`The body of article "${entry.id}" is missing from ${bodiesDir()} (${(error as Error).message}); the next build fetches it again`);
   }

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { removeBody, storedBodies, writeBodies } from './article-bodies.ts';
+import { BodyWriter, removeBody, storedBodies, writeBodies } from './article-bodies.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -64,10 +64,12 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     return { entry: { id, data: stripped, digest, rendered: { html } } };
   }
 
+  const bodiesOf = (prepared: Prepared[]) => prepared.flatMap(({ entry, body }) => (body === undefined ? [] : [{ digest: entry.digest, html: body }]));
+
   /** Writes the bodies kept outside the store, before any entry naming them is stored. */
   async function writeBodiesOf(context: LoaderContext, prepared: Prepared[], existing: Set<string>): Promise<void> {
     if (!bodiesOutside) return;
-    await writeBodies(bodiesDir(context), prepared.flatMap(({ entry, body }) => (body === undefined ? [] : [{ digest: entry.digest, html: body }])), existing);
+    await writeBodies(bodiesDir(context), bodiesOf(prepared), existing);
   }
 
   /** Stores an entry and drops the body of the version it replaces. */
@@ -79,26 +81,35 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
   async function fullSync(context: LoaderContext): Promise<Entry[]> {
     // Validate everything before touching the store: a bad entry fails the build and leaves the
     // previous data untouched. Entries are validated and rendered page by page as they arrive,
-    // while the CMS answers the next requests.
+    // while the CMS answers the next requests; their bodies are written meanwhile, and all are on
+    // disk before the first entry is stored.
+    // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
+    const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
+    const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier) : null;
     const pages = new Map<number, Prepared[]>();
     const prepareAll = async (items: unknown[], page: number) => {
       const done: Prepared[] = [];
       for (const item of items as Record<string, unknown>[]) done.push(await prepare(context, item));
       pages.set(page, done);
+      writer?.add(bodiesOf(done));
     };
-    if (single) await prepareAll([await fetchSingle(path, query)], 1);
-    else await fetchCollection(path, query, undefined, prepareAll);
+    try {
+      if (single) await prepareAll([await fetchSingle(path, query)], 1);
+      else await fetchCollection(path, query, undefined, prepareAll);
+    } finally {
+      // Even when the sync fails, no write may still be running when the build gives up.
+      await writer?.done().catch(() => {});
+    }
+    await writer?.done();
     // In the CMS's order, as before; an entry that moved between pages while paging, once.
     const ordered = [...pages].sort(([a], [b]) => a - b).flatMap(([, done]) => done);
     const prepared = [...new Map(ordered.map((item) => [item.entry.id, item])).values()];
-    // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
-    const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
-    await writeBodiesOf(context, prepared, earlier);
     context.store.clear();
     for (const item of prepared) put(context, item);
-    if (bodiesOutside) {
+    if (writer) {
+      // Bodies of entries gone, and of a version superseded while the CMS was being paged.
       const kept = new Set(prepared.map((item) => item.entry.digest));
-      for (const digest of earlier) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
+      for (const digest of [...earlier, ...writer.written()]) if (!kept.has(digest)) removeBody(bodiesDir(context), digest);
     }
     return prepared.map((item) => item.entry);
   }
