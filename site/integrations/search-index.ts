@@ -12,44 +12,13 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { decodeHTML } from 'entities';
-import { assignIds, buildSearchIndex, fragmentOf, indexEntry, type IndexEntry, type SearchDocument } from '@loa/shared/search';
+import { assignIds, buildSearchIndex, type IndexEntry } from '@loa/shared/search';
+import { readPages, type ReadPage } from './search-pages.ts';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
 
 const ARTICLE_PAGE = /^tin-tuc\/(?!trang\/)[^/]+\/$/;
-
-/** Plain text of an HTML fragment of our own pages: tags become spaces, entities characters. */
-function text(html: string): string {
-  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The indexed parts of a built article page, or null for a page without them. */
-function readArticlePage(html: string, url: string): SearchDocument | null {
-  const article = /<article\b[^>]*\bdata-search-date="([^"]+)"[^>]*>/.exec(html);
-  if (!article) return null;
-  const areas = /\bdata-search-areas="([^"]*)"/.exec(article[0])?.[1] ?? '';
-  const part = (name: string) => new RegExp(`<(\\w+)\\b[^>]*\\bdata-search="${name}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html)?.[2];
-  const start = html.indexOf('<!--search-body-->');
-  const end = html.indexOf('<!--/search-body-->', start);
-  const title = part('title');
-  const dateLabel = part('date');
-  if (title === undefined || dateLabel === undefined || start < 0 || end < 0) {
-    throw new Error(`${url}: the article page lacks the title, date or body markers the search index reads`);
-  }
-  return {
-    url,
-    title: text(title),
-    dateLabel: text(dateLabel),
-    date: article[1],
-    areas: areas.split(' ').filter(Boolean),
-    summary: text(part('summary') ?? ''),
-    body: text(html.slice(start, end)),
-  };
-}
 
 interface CachedPage {
   id: number;
@@ -137,20 +106,28 @@ export default function searchIndex(): AstroIntegration {
 
         // A page whose file is the one the cache read (same time and size), and whose article
         // file is in place, is not read again.
-        const read: { mtimeMs: number; size: number; entry: IndexEntry; doc?: SearchDocument }[] = [];
+        const pagesFound: { url: string; file: string; mtimeMs: number; size: number; entry?: IndexEntry }[] = [];
         for (let i = 0; i < articlePaths.length; i += 64) {
-          const batch = await Promise.all(
-            articlePaths.slice(i, i + 64).map(async (path) => {
-              const url = `/${path}`;
-              const file = `${root}${path}index.html`;
-              const { mtimeMs, size } = await stat(file);
-              const cached = carried ? cache!.pages.get(url) : undefined;
-              if (cached && cached.mtimeMs === mtimeMs && cached.size === size && present.has(`${cached.id}.json`)) return { mtimeMs, size, entry: cached.entry };
-              const doc = readArticlePage(await readFile(file, 'utf8'), url);
-              return doc ? { mtimeMs, size, entry: indexEntry(doc), doc } : null;
-            }),
+          pagesFound.push(
+            ...(await Promise.all(
+              articlePaths.slice(i, i + 64).map(async (path) => {
+                const url = `/${path}`;
+                const file = `${root}${path}index.html`;
+                const { mtimeMs, size } = await stat(file);
+                const cached = carried ? cache!.pages.get(url) : undefined;
+                const unchanged = cached && cached.mtimeMs === mtimeMs && cached.size === size && present.has(`${cached.id}.json`);
+                return { url, file, mtimeMs, size, entry: unchanged ? cached.entry : undefined };
+              }),
+            )),
           );
-          for (const entry of batch) if (entry) read.push(entry);
+        }
+        const fresh = new Map<string, ReadPage>();
+        for (const page of await readPages(pagesFound.filter((page) => !page.entry))) fresh.set(page.url, page);
+        const read: { mtimeMs: number; size: number; entry: IndexEntry; fragment?: string }[] = [];
+        for (const { url, mtimeMs, size, entry } of pagesFound) {
+          const page = fresh.get(url);
+          if (entry) read.push({ mtimeMs, size, entry });
+          else if (page) read.push({ mtimeMs, size, entry: page.entry, fragment: page.fragment });
         }
         const { documents: entries, idLimit } = assignIds(
           read.map((page) => page.entry),
@@ -161,9 +138,9 @@ export default function searchIndex(): AstroIntegration {
 
         const current = new Set(entries.map((entry) => `${entry.id}.json`));
         for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
-        const changed = entries.flatMap((entry, i) => (read[i].doc ? [{ id: entry.id, doc: read[i].doc! }] : []));
+        const changed = entries.flatMap((entry, i) => (read[i].fragment ? [{ id: entry.id, fragment: read[i].fragment! }] : []));
         for (let i = 0; i < changed.length; i += 256) {
-          await Promise.all(changed.slice(i, i + 256).map(({ id, doc }) => writeFile(`${articles}${id}.json`, JSON.stringify(fragmentOf(doc)))));
+          await Promise.all(changed.slice(i, i + 256).map(({ id, fragment }) => writeFile(`${articles}${id}.json`, fragment)));
         }
 
         // The shards go into a folder named by their content: a page that loaded meta.json

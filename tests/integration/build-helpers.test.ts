@@ -1,0 +1,82 @@
+// The build's helpers that share work out to threads or run it in the background: the search
+// index's page reader (site/integrations/search-pages.ts) and the article body writer
+// (site/src/lib/article-bodies.ts). Both must give what their one-at-a-time forms gave.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BodyWriter } from '../../site/src/lib/article-bodies.ts';
+import { readPages, readPagesHere } from '../../site/integrations/search-pages.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'loa-build-helpers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function articlePage(n: number): string {
+  return `<!doctype html><html><body><article data-search-date="2024-03-${String((n % 28) + 1).padStart(2, '0')}" data-search-areas="cai-cach-the-che">
+<h1 data-search="title">Thông báo số ${n} về thủ tục hành chính</h1><p data-search="date">Ngày ${(n % 28) + 1} tháng 3 năm 2024</p>
+<p data-search="summary">Người dân nộp hồ sơ trực tuyến &amp; nhận kết quả tại nhà, lần ${n}.</p>
+<!--search-body--><p>Bộ phận một cửa phường tiếp nhận hồ sơ số ${n} vào giờ hành chính.</p><!--/search-body--></article></body></html>`;
+}
+
+describe('search index page reader', () => {
+  const dir = join(work, 'pages');
+  mkdirSync(dir);
+  const pages = Array.from({ length: 2100 }, (_, n) => {
+    const file = join(dir, `${n}.html`);
+    writeFileSync(file, articlePage(n));
+    return { url: `/tin-tuc/thong-bao-${n}/`, file };
+  });
+
+  it('reads pages shared out to a worker thread exactly as on one thread, in order', async () => {
+    const here = await readPagesHere(pages);
+    const shared = await readPages(pages, 2);
+    expect(here).toHaveLength(2100);
+    expect(shared).toEqual(here);
+    expect(JSON.parse(shared[1234].fragment)).toMatchObject({ url: '/tin-tuc/thong-bao-1234/', title: 'Thông báo số 1234 về thủ tục hành chính' });
+    expect(shared[1234].entry.terms).toContain('1234');
+  });
+
+  it('fails, naming the page, when a page read by a worker lacks its markers', async () => {
+    const broken = join(dir, 'broken.html');
+    writeFileSync(broken, '<article data-search-date="2024-01-01"><h1>Không có dấu mốc</h1></article>');
+    const withBroken = [...pages, { url: '/tin-tuc/hong/', file: broken }];
+    await expect(readPages(withBroken, 2)).rejects.toThrow('/tin-tuc/hong/');
+  });
+});
+
+describe('article body writer', () => {
+  it('has every body handed over on disk once done, each once, and names those it wrote', async () => {
+    const dir = join(work, 'bodies');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'old.html'), '<p>cũ</p>');
+    const writer = new BodyWriter(dir, new Set(['old']));
+    for (let page = 0; page < 5; page++) {
+      writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, html: `<p>Bài ${page * 100 + i}</p>` })));
+    }
+    // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
+    writer.add([{ digest: 'd7', html: '<p>khác</p>' }, { digest: 'old', html: '<p>mới</p>' }]);
+    await writer.done();
+    expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
+    expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
+    expect(readFileSync(join(dir, 'd499.html'), 'utf8')).toBe('<p>Bài 499</p>');
+    expect(readFileSync(join(dir, 'd7.html'), 'utf8')).toBe('<p>Bài 7</p>');
+    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe('<p>cũ</p>');
+    expect(writer.written()).toHaveLength(500);
+    expect(writer.written()).not.toContain('old');
+  });
+
+  it('is done at once when nothing, or only bodies already on disk, were handed over', async () => {
+    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(['a']));
+    await writer.done();
+    writer.add([]);
+    writer.add([{ digest: 'a', html: '<p>a</p>' }]);
+    await writer.done();
+    expect(writer.written()).toEqual([]);
+  });
+
+  it('reports a body it could not write', async () => {
+    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set());
+    writer.add([{ digest: 'a', html: '<p>a</p>' }]);
+    await expect(writer.done()).rejects.toThrow(/ENOENT/);
+  });
+});
