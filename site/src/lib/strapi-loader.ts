@@ -96,11 +96,13 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     try {
       if (single) await prepareAll([await fetchSingle(path, query)], 1);
       else await fetchCollection(path, query, undefined, prepareAll);
-    } finally {
-      // Even when the sync fails, no write may still be running when the build gives up.
+      await writer?.done();
+    } catch (error) {
+      // A failed sync leaves the bodies folder as it found it: no stored entry names these.
       await writer?.done().catch(() => {});
+      for (const digest of writer?.written() ?? []) removeBody(bodiesDir(context), digest);
+      throw error;
     }
-    await writer?.done();
     // In the CMS's order, as before; an entry that moved between pages while paging, once.
     const ordered = [...pages].sort(([a], [b]) => a - b).flatMap(([, done]) => done);
     const prepared = [...new Map(ordered.map((item) => [item.entry.id, item])).values()];
