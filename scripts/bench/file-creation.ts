@@ -9,23 +9,13 @@
 // moment and right after deleting as many (as a build does after an old build is removed).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { median, option } from '../lib/bench.ts';
 import { stateDir } from '../lib/paths.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : fallback;
-};
 const count = Number(option('count', '5000'));
 const runs = Number(option('runs', '3'));
 const disk = option('dir', join(stateDir, 'file-creation'));
 const page = Buffer.alloc(24_000, 'a');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function create(root: string, withFolders: boolean): void {
   mkdirSync(root, { recursive: true });

@@ -14,33 +14,18 @@ import { join } from 'node:path';
 import { generateStrapiSecrets } from '@loa/shared/env-file';
 import { Builder } from '../builder/builder.ts';
 import { startWebhookServer } from '../builder/webhook-server.ts';
+import { median, option, percentile } from '../lib/bench.ts';
 import { startCms } from '../lib/cms.ts';
 import { stateDir } from '../lib/paths.ts';
 import { freePort, stop } from '../lib/process.ts';
 import { buildSite } from '../lib/site.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : fallback;
-};
 const sizes = option('sizes', '1000,5000').split(',').map(Number);
 const runs = Number(option('runs', '7'));
-const skipCold = args.includes('--skip-cold');
+const skipCold = process.argv.includes('--skip-cold');
 const ADMIN = { email: 'bench@loaphuong.local', password: 'Bench-2024-do-hieu-nang' };
 const SECRET = 'bench-webhook-secret';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function json(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init);
