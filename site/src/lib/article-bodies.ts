@@ -75,13 +75,6 @@ export class BodyWriter {
   }
 }
 
-/** Writes the bodies not on disk yet and waits for them. */
-export async function writeBodies(dir: string, bodies: { digest: string; html: string }[], existing: Set<string>): Promise<void> {
-  const writer = new BodyWriter(dir, existing);
-  writer.add(bodies);
-  await writer.done();
-}
-
 export function removeBody(dir: string, digest: string): void {
   rmSync(file(dir, digest), { force: true });
 }

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { BodyWriter, removeBody, storedBodies, writeBodies } from './article-bodies.ts';
+import { BodyWriter, removeBody, storedBodies } from './article-bodies.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -69,7 +69,9 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
   /** Writes the bodies kept outside the store, before any entry naming them is stored. */
   async function writeBodiesOf(context: LoaderContext, prepared: Prepared[], existing: Set<string>): Promise<void> {
     if (!bodiesOutside) return;
-    await writeBodies(bodiesDir(context), bodiesOf(prepared), existing);
+    const writer = new BodyWriter(bodiesDir(context), existing);
+    writer.add(bodiesOf(prepared));
+    await writer.done();
   }
 
   /** Stores an entry and drops the body of the version it replaces. */
