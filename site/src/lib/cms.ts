@@ -86,12 +86,27 @@ export async function fetchCollection(
   const first = await fetchPage(1);
   const { pageCount, total } = first.pagination;
   // The other pages a few at a time: thousands of articles are dozens of requests, and the CMS
-  // answers several at once faster than one after another.
-  const pages = [first.data];
-  for (let page = 2; page <= pageCount; page += FETCH_CONCURRENCY) {
-    const batch = Array.from({ length: Math.min(FETCH_CONCURRENCY, pageCount - page + 1) }, (_, i) => fetchPage(page + i));
-    for (const result of await Promise.all(batch)) pages.push(result.data);
-  }
+  // answers several at once faster than one after another. Each lane asks for its next page as
+  // soon as it has handed the last one over, so the CMS works on some pages while this process
+  // validates others; after a failure no lane starts another page, and the first error is
+  // thrown once every lane has stopped (no page is handed over after the caller has given up).
+  const pages: unknown[][] = [first.data];
+  let next = 2;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next <= pageCount) {
+      const page = next++;
+      try {
+        pages[page - 1] = (await fetchPage(page)).data;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(FETCH_CONCURRENCY, pageCount - 1) }, lane));
+  const failure = lanes.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
   const items: unknown[] = [];
   const seen = new Set<string>();
   for (const item of pages.flat()) {
