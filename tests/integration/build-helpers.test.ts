@@ -1,11 +1,12 @@
 // The build's helpers that share work out to threads or run it in the background: the search
 // index's page reader (site/integrations/search-pages.ts) and the article body writer
-// (site/src/lib/article-bodies.ts). Both must give what their one-at-a-time forms gave.
+// (site/src/lib/body-writer.ts). Both must give what their one-at-a-time forms gave.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BodyWriter } from '../../site/src/lib/article-bodies.ts';
+import { renderMarkdown } from '@loa/shared/markdown';
+import { BodyWriter } from '../../site/src/lib/body-writer.ts';
 import { readPages, readPagesHere } from '../../site/integrations/search-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'loa-build-helpers-'));
@@ -45,38 +46,45 @@ describe('search index page reader', () => {
 });
 
 describe('article body writer', () => {
-  it('has every body handed over on disk once done, each once, and names those it wrote', async () => {
-    const dir = join(work, 'bodies');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'old.html'), '<p>cũ</p>');
-    const writer = new BodyWriter(dir, new Set(['old']));
-    for (let page = 0; page < 5; page++) {
-      writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, html: `<p>Bài ${page * 100 + i}</p>` })));
-    }
-    // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
-    writer.add([{ digest: 'd7', html: '<p>khác</p>' }, { digest: 'old', html: '<p>mới</p>' }]);
-    await writer.done();
-    expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
-    expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
-    expect(readFileSync(join(dir, 'd499.html'), 'utf8')).toBe('<p>Bài 499</p>');
-    expect(readFileSync(join(dir, 'd7.html'), 'utf8')).toBe('<p>Bài 7</p>');
-    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe('<p>cũ</p>');
-    expect(writer.written()).toHaveLength(500);
-    expect(writer.written()).not.toContain('old');
-  });
+  const markdown = (n: number) => `## Thông báo ${n}\n\nBộ phận **một cửa** tiếp nhận hồ sơ số ${n}.<script>alert(${n})</script>`;
 
-  it('is done at once when nothing, or only bodies already on disk, were handed over', async () => {
-    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(['a']));
-    await writer.done();
-    writer.add([]);
-    writer.add([{ digest: 'a', html: '<p>a</p>' }]);
-    await writer.done();
-    expect(writer.written()).toEqual([]);
-  });
+  for (const threads of [0, 1]) {
+    it(`renders every body handed over to safe HTML, writes each once and names those it wrote (${threads ? 'on a worker thread' : 'on this thread'})`, async () => {
+      const dir = join(work, `bodies-${threads}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'old.html'), '<p>cũ</p>');
+      const writer = new BodyWriter(dir, new Set(['old']), threads);
+      for (let page = 0; page < 5; page++) {
+        writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, markdown: markdown(page * 100 + i) })));
+      }
+      // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
+      writer.add([{ digest: 'd7', markdown: 'khác' }, { digest: 'old', markdown: 'mới' }]);
+      await writer.done();
+      expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
+      expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
+      const body = readFileSync(join(dir, 'd499.html'), 'utf8');
+      expect(body).toBe(renderMarkdown(markdown(499)));
+      expect(body).toContain('<strong>một cửa</strong>');
+      expect(body).not.toContain('<script');
+      expect(readFileSync(join(dir, 'd7.html'), 'utf8')).toBe(renderMarkdown(markdown(7)));
+      expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe('<p>cũ</p>');
+      expect(writer.written()).toHaveLength(500);
+      expect(writer.written()).not.toContain('old');
+    });
 
-  it('reports a body it could not write', async () => {
-    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set());
-    writer.add([{ digest: 'a', html: '<p>a</p>' }]);
-    await expect(writer.done()).rejects.toThrow(/ENOENT/);
-  });
+    it(`is done at once when nothing, or only bodies already on disk, were handed over (${threads ? 'workers' : 'this thread'})`, async () => {
+      const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(['a']), threads);
+      await writer.done();
+      writer.add([]);
+      writer.add([{ digest: 'a', markdown: 'a' }]);
+      await writer.done();
+      expect(writer.written()).toEqual([]);
+    });
+
+    it(`reports a body it could not write (${threads ? 'workers' : 'this thread'})`, async () => {
+      const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(), threads);
+      writer.add([{ digest: 'a', markdown: 'a' }]);
+      await expect(writer.done()).rejects.toThrow(/ENOENT/);
+    });
+  }
 });

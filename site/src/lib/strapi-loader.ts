@@ -5,7 +5,8 @@ import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMarkdown } from '@loa/shared/markdown';
-import { BodyWriter, removeBody, storedBodies } from './article-bodies.ts';
+import { removeBody, storedBodies } from './article-bodies.ts';
+import { BodyWriter, workerCount } from './body-writer.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -35,8 +36,11 @@ interface StrapiLoaderOptions {
 
 type Item = Record<string, unknown> & { documentId: string; updatedAt: string };
 type Entry = { id: string; data: Record<string, unknown>; digest: string; rendered?: { html: string } };
-/** An entry ready for the store, with its body when that is kept outside it. */
+/** An entry ready for the store, with its body's Markdown when that is kept outside it. */
 type Prepared = { entry: Entry; body?: string };
+
+/** From this many changed entries, an incremental sync renders their bodies on worker threads. */
+const WORKERS_FROM = 200;
 
 /** Tells the builder what each sync did (LOA_SYNC_REPORT names a JSON-lines file). */
 function report(line: { path: string; mode: 'full' | 'incremental'; total: number; changed: number; removed: number }) {
@@ -57,19 +61,19 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     const digest = context.generateDigest(item);
     if (markdown === undefined) return { entry: { id, data, digest } };
     // Pages use the rendered HTML; keeping the Markdown too would double the content store,
-    // which Astro bundles into the build (tens of MB at thousands of articles).
-    const html = renderMarkdown(markdown);
+    // which Astro bundles into the build (tens of MB at thousands of articles). A body kept
+    // outside the store is rendered by the body writer.
     const stripped = { ...data, [markdownField!]: '' };
-    if (bodiesOutside) return { entry: { id, data: stripped, digest }, body: html };
-    return { entry: { id, data: stripped, digest, rendered: { html } } };
+    if (bodiesOutside) return { entry: { id, data: stripped, digest }, body: markdown };
+    return { entry: { id, data: stripped, digest, rendered: { html: renderMarkdown(markdown) } } };
   }
 
-  const bodiesOf = (prepared: Prepared[]) => prepared.flatMap(({ entry, body }) => (body === undefined ? [] : [{ digest: entry.digest, html: body }]));
+  const bodiesOf = (prepared: Prepared[]) => prepared.flatMap(({ entry, body }) => (body === undefined ? [] : [{ digest: entry.digest, markdown: body }]));
 
   /** Writes the bodies kept outside the store, before any entry naming them is stored. */
   async function writeBodiesOf(context: LoaderContext, prepared: Prepared[], existing: Set<string>): Promise<void> {
     if (!bodiesOutside) return;
-    const writer = new BodyWriter(bodiesDir(context), existing);
+    const writer = new BodyWriter(bodiesDir(context), existing, prepared.length >= WORKERS_FROM ? workerCount() : 0);
     writer.add(bodiesOf(prepared));
     await writer.done();
   }
@@ -82,12 +86,12 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
 
   async function fullSync(context: LoaderContext): Promise<Entry[]> {
     // Validate everything before touching the store: a bad entry fails the build and leaves the
-    // previous data untouched. Entries are validated and rendered page by page as they arrive,
-    // while the CMS answers the next requests; their bodies are written meanwhile, and all are on
-    // disk before the first entry is stored.
+    // previous data untouched. Entries are validated page by page as they arrive, while the CMS
+    // answers the next requests; their bodies are rendered and written meanwhile on worker
+    // threads, and all are on disk before the first entry is stored.
     // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
     const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
-    const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier) : null;
+    const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier, workerCount()) : null;
     const pages = new Map<number, Prepared[]>();
     const prepareAll = async (items: unknown[], page: number) => {
       const done: Prepared[] = [];
