@@ -117,6 +117,8 @@ function canReuse(previousOutDir: string, cacheDir: string): boolean {
 
 /** The search index's folder, which its integration (site/integrations/search-index.ts) keeps. */
 const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
+/** The index's shards go in a folder named by the first 12 hex digits of their digest. */
+const SHARD_FOLDER = /^[0-9a-f]{12}$/;
 
 /**
  * Copies a previous build's pages into outDir, with the search index's article files. Hashed
@@ -124,12 +126,17 @@ const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
  * folder's files are copied by Astro itself, so those are left out rather than copied and pruned.
  * An outDir that already holds an older build (the builder recycles one) loses those, and only
  * its files that differ are copied: a few per publish instead of every page.
+ *
+ * The search index's article files and shard folder stay in a recycled outDir, to be brought up
+ * to date (below) and rewritten in place (search-index.ts): removing thousands of files just
+ * before a build writes as many makes each new file cost more on ext4 without a journal, which
+ * passes over inodes freed in the last minutes (scripts/bench/publish-to-live.ts).
  */
 async function copyPreviousPages(previousOutDir: string, outDir: string): Promise<void> {
   const own = new Set(['_astro', 'tim-kiem', ...readdirSync(join(siteDir, 'public'))]);
   if (existsSync(join(outDir, 'client'))) {
     for (const name of readdirSync(outDir)) if (name !== 'client') rmSync(join(outDir, name), { recursive: true, force: true });
-    for (const name of readdirSync(join(outDir, 'client'))) if (own.has(name)) rmSync(join(outDir, 'client', name), { recursive: true, force: true });
+    for (const name of readdirSync(join(outDir, 'client'))) if (own.has(name)) clear(join(outDir, 'client'), name);
   }
   mkdirSync(join(outDir, SEARCH_INDEX, 'f'), { recursive: true });
   const articleFiles = join(previousOutDir, SEARCH_INDEX, 'f');
@@ -137,6 +144,18 @@ async function copyPreviousPages(previousOutDir: string, outDir: string): Promis
     mirror(join(previousOutDir, 'client'), join(outDir, 'client'), own),
     existsSync(articleFiles) ? mirror(articleFiles, join(outDir, SEARCH_INDEX, 'f'), new Set()) : undefined,
   ]);
+}
+
+/** Removes root/path, but not the search index's article files and shard folders inside it. */
+function clear(root: string, path: string): void {
+  const kept = join('tim-kiem', 'du-lieu');
+  if (path === kept) {
+    for (const name of readdirSync(join(root, path))) if (name !== 'f' && !SHARD_FOLDER.test(name)) rmSync(join(root, path, name), { recursive: true, force: true });
+  } else if (`${kept}/`.startsWith(`${path}/`)) {
+    for (const name of readdirSync(join(root, path))) clear(root, join(path, name));
+  } else {
+    rmSync(join(root, path), { recursive: true, force: true });
+  }
 }
 
 /** Every file under a folder (but the top-level names skipped), by relative path, with its size and time. */

@@ -20,6 +20,14 @@ const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
 
 const ARTICLE_PAGE = /^tin-tuc\/(?!trang\/)[^/]+\/$/;
 
+/** The folder of the shards: the first 12 hex digits of their digest. */
+const SHARD_FOLDER = /^[0-9a-f]{12}$/;
+
+const exists = (path: string) => stat(path).then(
+  () => true,
+  () => false,
+);
+
 interface CachedPage {
   id: number;
   mtimeMs: number;
@@ -144,11 +152,22 @@ export default function searchIndex(): AstroIntegration {
         }
 
         // The shards go into a folder named by their content: a page that loaded meta.json
-        // before a rebuild never mixes its shards with this build's.
+        // before a rebuild never mixes its shards with this build's. A folder an older build left
+        // (the builder recycles one, see scripts/lib/site.ts) is renamed and its shards rewritten
+        // in place, which costs the disk less than thousands of new files.
         const shards = [...index.shards].map(([number, shard]) => [`s/${number}.json`, JSON.stringify(shard)] as const);
         const version = createHash('sha256');
         for (const [name, body] of shards) version.update(name).update(body);
         const folder = version.digest('hex').slice(0, 12);
+        const [older, ...others] = (await readdir(out)).filter((name) => SHARD_FOLDER.test(name) && name !== folder);
+        for (const other of others) await rm(`${out}${other}`, { recursive: true, force: true });
+        if (older && !(await exists(`${out}${folder}`))) {
+          await rename(`${out}${older}`, `${out}${folder}`);
+          const names = new Set(shards.map(([name]) => name.slice('s/'.length)));
+          for (const name of await readdir(`${out}${folder}/s`)) if (!names.has(name)) await rm(`${out}${folder}/s/${name}`);
+        } else if (older) {
+          await rm(`${out}${older}`, { recursive: true, force: true });
+        }
         await mkdir(`${out}${folder}/s`, { recursive: true });
         for (let i = 0; i < shards.length; i += 256) {
           await Promise.all(shards.slice(i, i + 256).map(([name, body]) => writeFile(`${out}${folder}/${name}`, body)));

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { search, type SearchMeta } from '@loa/shared/search';
 import { Builder } from '@loa/scripts/builder/builder.ts';
 import { PreviewServer } from '@loa/scripts/builder/preview-server.ts';
 import { startWebhookServer } from '@loa/scripts/builder/webhook-server.ts';
@@ -259,7 +260,7 @@ describe('preview', () => {
 
 describe('the publish pipeline', () => {
   it('removes an unpublished and a deleted article from the served portal', async () => {
-    const listed = (await contentApi(cms.url, 'articles?sort=id:asc&pagination[pageSize]=2&fields[0]=slug', cms.setup.siteToken)).body.data;
+    const listed = (await contentApi(cms.url, 'articles?sort=id:asc&pagination[pageSize]=2&fields[0]=slug&fields[1]=title', cms.setup.siteToken)).body.data;
     const [withdrawn, deleted] = listed;
     expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(200);
     expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(200);
@@ -296,6 +297,19 @@ describe('the publish pipeline', () => {
       expect(servedText()).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
     }
     expect(readdirSync(join(workDir, 'builds')).filter((name) => /^\d{4}-/.test(name)).length).toBeLessThanOrEqual(3);
+
+    // The recycled build's search index was brought up to date in place: one shard folder, the
+    // one meta.json names, and a search finds the last edit but not the withdrawn article.
+    const dataDir = join(workDir, 'current', 'client', 'tim-kiem', 'du-lieu');
+    const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8')) as SearchMeta & { folder: string };
+    expect(readdirSync(dataDir).filter((name) => /^[0-9a-f]{12}$/.test(name))).toEqual([meta.folder]);
+    const load = async <T,>(path: string) => (await (await fetch(`${siteUrl}/tim-kiem/du-lieu/${meta.folder}/${path}`)).json()) as T;
+    const urlsFound = async (query: string) => {
+      const { ids } = await search(query, {}, meta, load);
+      return Promise.all(ids.map(async (id) => ((await (await fetch(`${siteUrl}/tim-kiem/du-lieu/f/${id}.json`)).json()) as { url: string }).url));
+    };
+    expect(await urlsFound('Tóm tắt sửa lần 3 sau khi gỡ bài')).toContain(`/tin-tuc/${other.slug}/`);
+    expect(await urlsFound(withdrawn.title)).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
   });
 
   it('syncs only what changed since the last build', async () => {
