@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHARD_FOLDER } from '@loa/shared/search';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -117,8 +118,6 @@ function canReuse(previousOutDir: string, cacheDir: string): boolean {
 
 /** The search index's folder, which its integration (site/integrations/search-index.ts) keeps. */
 const SEARCH_INDEX = join('client', 'tim-kiem', 'du-lieu');
-/** The index's shards go in a folder named by the first 12 hex digits of their digest. */
-const SHARD_FOLDER = /^[0-9a-f]{12}$/;
 
 /**
  * Copies a previous build's pages into outDir, with the search index's article files. Hashed

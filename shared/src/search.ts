@@ -25,6 +25,12 @@ export interface SearchDocument {
   body: string;
 }
 
+/**
+ * The folder of one build's shards beside meta.json: the first 12 hex digits of their digest
+ * (site/integrations/search-index.ts names it; the builder keeps it in a recycled build).
+ */
+export const SHARD_FOLDER = /^[0-9a-f]{12}$/;
+
 /** What the search page loads first: counts, filters and how the shards are cut. */
 export interface SearchMeta {
   version: 2;

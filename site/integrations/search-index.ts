@@ -5,28 +5,20 @@
 // files are carried over, not rewritten.
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assignIds, buildSearchIndex, type IndexEntry } from '@loa/shared/search';
+import { assignIds, buildSearchIndex, SHARD_FOLDER, type IndexEntry } from '@loa/shared/search';
 import { readPages, type ReadPage } from './search-pages.ts';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
 
 const ARTICLE_PAGE = /^tin-tuc\/(?!trang\/)[^/]+\/$/;
-
-/** The folder of the shards: the first 12 hex digits of their digest. */
-const SHARD_FOLDER = /^[0-9a-f]{12}$/;
-
-const exists = (path: string) => stat(path).then(
-  () => true,
-  () => false,
-);
 
 interface CachedPage {
   id: number;
@@ -161,7 +153,7 @@ export default function searchIndex(): AstroIntegration {
         const folder = version.digest('hex').slice(0, 12);
         const [older, ...others] = (await readdir(out)).filter((name) => SHARD_FOLDER.test(name) && name !== folder);
         for (const other of others) await rm(`${out}${other}`, { recursive: true, force: true });
-        if (older && !(await exists(`${out}${folder}`))) {
+        if (older && !existsSync(`${out}${folder}`)) {
           await rename(`${out}${older}`, `${out}${folder}`);
           const names = new Set(shards.map(([name]) => name.slice('s/'.length)));
           for (const name of await readdir(`${out}${folder}/s`)) if (!names.has(name)) await rm(`${out}${folder}/s/${name}`);
