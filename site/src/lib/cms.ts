@@ -70,8 +70,8 @@ export async function fetchCollection(
   path: string,
   query: Record<string, unknown>,
   pageSize = PAGE_SIZE,
-  /** Called with each page (numbered from 1) as it arrives, while others are still being fetched. */
-  onPage?: (items: unknown[], page: number) => Promise<void>,
+  /** Called with each page's items as they arrive, while other pages are still being fetched. */
+  onPage?: (items: unknown[]) => Promise<void>,
 ): Promise<unknown[]> {
   const pageUrl = (page: number) => apiUrl(path, { ...query, status: 'published', sort: ['id:asc'], pagination: { page, pageSize, withCount: true } });
   const fetchPage = async (page: number) => {
@@ -80,7 +80,7 @@ export async function fetchCollection(
     if (!Array.isArray(body.data) || !body.meta?.pagination) {
       throw new CmsError(`The CMS answer for ${url} has no data array or no pagination`);
     }
-    await onPage?.(body.data, page);
+    await onPage?.(body.data);
     return { data: body.data, pagination: body.meta.pagination };
   };
   const first = await fetchPage(1);

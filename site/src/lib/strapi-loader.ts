@@ -92,16 +92,26 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
     const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
     const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier, workerCount()) : null;
-    const pages = new Map<number, Prepared[]>();
-    const prepareAll = async (items: unknown[], page: number) => {
+    // By the CMS's item: fetchCollection returns the items in order, an entry that moved between
+    // pages while paging once, and each maps to what was prepared from it.
+    const preparedFrom = new Map<unknown, Prepared>();
+    const prepareAll = async (items: unknown[]) => {
       const done: Prepared[] = [];
-      for (const item of items as Record<string, unknown>[]) done.push(await prepare(context, item));
-      pages.set(page, done);
+      for (const item of items as Record<string, unknown>[]) {
+        const ready = await prepare(context, item);
+        preparedFrom.set(item, ready);
+        done.push(ready);
+      }
       writer?.add(bodiesOf(done));
     };
+    let items: unknown[];
     try {
-      if (single) await prepareAll([await fetchSingle(path, query)], 1);
-      else await fetchCollection(path, query, undefined, prepareAll);
+      if (single) {
+        items = [await fetchSingle(path, query)];
+        await prepareAll(items);
+      } else {
+        items = await fetchCollection(path, query, undefined, prepareAll);
+      }
       await writer?.done();
     } catch (error) {
       // A failed sync leaves the bodies folder as it found it: no stored entry names these.
@@ -109,9 +119,7 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       for (const digest of writer?.written() ?? []) removeBody(bodiesDir(context), digest);
       throw error;
     }
-    // In the CMS's order, as before; an entry that moved between pages while paging, once.
-    const ordered = [...pages].sort(([a], [b]) => a - b).flatMap(([, done]) => done);
-    const prepared = [...new Map(ordered.map((item) => [item.entry.id, item])).values()];
+    const prepared = items.map((item) => preparedFrom.get(item)!);
     context.store.clear();
     for (const item of prepared) put(context, item);
     if (writer) {
