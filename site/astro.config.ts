@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import copiedPages from './integrations/copied-pages.ts';
+import parallelRender from './integrations/parallel-render.ts';
 import searchIndex from './integrations/search-index.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
@@ -23,9 +24,10 @@ export default defineConfig({
   // The sitemap lists prerendered pages only, so it can never name a draft preview; the search
   // index is read from the built article pages, so it can never hold one either.
   // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts).
-  integrations: [sitemap(), searchIndex(), copiedPages()],
+  integrations: [sitemap(), searchIndex(), copiedPages(), parallelRender()],
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 4 },
+  // integrations/parallel-render.ts sets build.concurrency: it decides which thread renders a page.
+  build: { format: 'directory' },
   cacheDir,
   outDir: process.env.SITE_OUT_DIR || './dist',
   image: {

@@ -307,3 +307,34 @@ describe('links', () => {
     }
   });
 });
+
+describe('pages rendered on worker threads', () => {
+  // The portal under test had its pages shared between Astro's thread and a worker from the first
+  // page on (tests/setup/portal.ts); the same content was also built with Astro alone.
+  const { renderSplit, oneThreadDistDir, restoredDistDir } = portal;
+  const relative = (dir: string) => listFiles(dir).map((file) => file.slice(dir.length)).sort();
+  /** Files of the portal under test whose bytes differ in another build of it. */
+  const differingFrom = (other: string) => relative(distDir).filter((file) => !readFileSync(distDir + file).equals(readFileSync(other + file)));
+
+  it('were shared between the two threads', () => {
+    expect(renderSplit.workers).toHaveLength(1);
+    expect(renderSplit.workers[0]).toBeGreaterThan(htmlFiles.length / 4);
+    expect(renderSplit.here).toBeGreaterThan(0);
+  });
+
+  it('are byte for byte what Astro renders alone: pages, styles, images, feeds and search index', () => {
+    const ours = relative(distDir);
+    expect(ours.filter((file) => file.startsWith('/_astro/') && /\.(webp|jpe?g|png|avif)$/.test(file)).length).toBeGreaterThan(0);
+    expect(ours).toEqual(relative(oneThreadDistDir));
+    // Every build gives its search index's article files a new generation stamp.
+    expect(differingFrom(oneThreadDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
+  });
+
+  it('are restored with their optimised images by the next build, which renders none of them', () => {
+    // Only pages without a cache key (home, feeds, 404) are rendered again; no article page is.
+    const { here, workers } = portal.restoreSplit;
+    expect(here + workers.reduce((sum, n) => sum + n, 0)).toBeLessThan(published.length);
+    expect(relative(restoredDistDir)).toEqual(relative(distDir));
+    expect(differingFrom(restoredDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
+  });
+});

@@ -1,7 +1,7 @@
 // Global setup of the integration tests: compiles the CMS, starts it on a temporary SQLite
 // database with the demo content, makes an officer's unpublished edits through the admin API,
 // then runs the real Astro build against it. Tests read the built files and the running CMS.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,13 @@ export interface PortalContext {
   /** Text that exists only in drafts; it must appear nowhere on the portal. */
   draftMarkers: string[];
   draftSlugs: string[];
+  /** How many pages each thread rendered (site/integrations/parallel-render.ts). */
+  renderSplit: { here: number; workers: number[] };
+  /** The same content built again with every page rendered on Astro's own thread. */
+  oneThreadDistDir: string;
+  /** Built a third time from the first build's incremental cache, rendering nothing. */
+  restoredDistDir: string;
+  restoreSplit: { here: number; workers: number[] };
 }
 
 declare module 'vitest' {
@@ -110,8 +117,26 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   });
   if (draft.status !== 201) throw new Error(`draft create failed: ${draft.status} ${JSON.stringify(draft.body)}`);
 
+  // Pages are shared between Astro's thread and a worker from the first page on, so every test
+  // of the built site checks pages rendered both ways; a second build renders them all on one
+  // thread, for a byte-for-byte comparison (portal.test.ts).
+  // Each build goes to the same staging folder, then is moved, as the builder does: the output
+  // folder is part of what Astro's incremental cache compares.
+  const staging = join(workDir, 'staging');
+  const build = async (out: string, cache: string, env: NodeJS.ProcessEnv) => {
+    const report = join(workDir, 'render-split.json');
+    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir: join(workDir, cache), env: { ...env, LOA_RENDER_REPORT: report } });
+    renameSync(staging, out);
+    return JSON.parse(readFileSync(report, 'utf8')) as PortalContext['renderSplit'];
+  };
   const outDir = join(workDir, 'dist');
-  await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir, cacheDir: join(workDir, 'cache') });
+  const renderSplit = await build(outDir, 'cache', { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
+  // Built again from the first build's cache into an empty folder: Astro restores the pages, and
+  // the images they show, from what was recorded when each was rendered, on whichever thread.
+  const restoredDir = join(workDir, 'restored');
+  const restoreSplit = await build(restoredDir, 'cache', { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
+  const oneThreadDir = join(workDir, 'one-thread');
+  await build(oneThreadDir, 'cache-one-thread', { LOA_RENDER_WORKERS: '0' });
   // The public site is the prerendered client/ folder; server/ only runs draft previews.
   const distDir = join(outDir, 'client');
 
@@ -129,6 +154,10 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
     published: await listPublished(cms.url, cms.setup.siteToken),
     draftMarkers: [UNPUBLISHED_EDIT, 'NHÁP-NỘI-BỘ-9052', 'Dự thảo thông báo lịch tiếp công dân', ...seededDrafts.map((article) => article.title)],
     draftSlugs: ['du-thao-thong-bao-lich-tiep-cong-dan', ...seededDrafts.map((article) => article.slug)],
+    renderSplit,
+    oneThreadDistDir: join(oneThreadDir, 'client'),
+    restoredDistDir: join(restoredDir, 'client'),
+    restoreSplit,
   });
   return server;
 }

@@ -1,0 +1,87 @@
+// A worker thread rendering pages for parallel-render.ts. It loads the build's prerender bundle,
+// gives its app the page styles and inline scripts the main thread handed over (the only parts of
+// Astro's build data that rendering reads), and renders the pages it is sent, with their
+// incremental-build metadata when asked.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { getInstalledRenderScope, installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
+import type { ImageReply, RenderRequest, WorkerReply, WorkerSetup } from './parallel-render.ts';
+
+const setup = workerData as WorkerSetup;
+const signal = new Int32Array(setup.signal);
+const port = setup.imagePort;
+
+/** Image transforms already registered on the main thread, by their arguments. */
+const images = new Map<string, { url: string; records: unknown[] }>();
+
+/**
+ * Astro's `getImage` calls this synchronously and expects the optimised image's URL. The main
+ * thread registers the transform with Astro's image pipeline (which generates the files after
+ * rendering) and answers; this thread waits for that answer. Each distinct transform is asked
+ * for once; its records still go into every page's incremental-build metadata.
+ */
+function addStaticImage(...args: unknown[]): string {
+  const key = JSON.stringify(args);
+  let known = images.get(key);
+  if (!known) {
+    Atomics.store(signal, 0, 0);
+    port.postMessage({ type: 'image', args });
+    Atomics.wait(signal, 0, 0);
+    const reply = receiveMessageOnPort(port)?.message as ImageReply | undefined;
+    if (!reply) throw new Error('The main thread did not answer an image registration');
+    if ('error' in reply) throw new Error(reply.error);
+    known = reply;
+    images.set(key, known);
+  }
+  for (const record of known.records) recordStaticImage(record as never);
+  return known.url;
+}
+
+/** Original images a page refers to: the main thread keeps them when it cleans up. */
+class ReferencedImages extends Set<string> {
+  add(path: string): this {
+    if (!this.has(path)) port.postMessage({ type: 'referenced', path });
+    return super.add(path);
+  }
+}
+
+type RenderStore = { referencedImages?: Set<string> } | undefined;
+(globalThis as { astroAsset?: unknown }).astroAsset = {
+  referencedImages: new ReferencedImages(),
+  addStaticImage,
+  recordReferencedImage: (path: string) => (getInstalledRenderScope()?.getStore() as RenderStore)?.referencedImages?.add(path),
+};
+installRenderScope(new AsyncLocalStorage());
+
+const { app } = await import(setup.entryUrl);
+app.setInternals({
+  pagesByKeys: new Map(setup.styles.map(([key, styles]) => [key, { styles }])),
+  entrySpecifierToBundleMap: new Map(),
+});
+app.setOptions({ settings: { scripts: setup.inlineScripts }, logger: { options: { destination: app.logger.options.destination } } });
+const routes: { routeData: unknown }[] = app.manifest.routes;
+
+const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+parentPort!.on('message', async ({ id, url, route, collectMetadata }: RenderRequest) => {
+  try {
+    const rendered = await renderForPrerender(app, new Request(url), { routeData: routes[route].routeData as never, collectMetadata });
+    const { response } = rendered;
+    const body = response.body === null ? null : await response.arrayBuffer();
+    reply(
+      {
+        type: 'rendered',
+        id,
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+        body,
+        metadata: rendered.metadata,
+      },
+      body ? [body] : [],
+    );
+  } catch (error) {
+    reply({ type: 'failed', id, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  }
+});
+reply({ type: 'ready' });
