@@ -4,7 +4,8 @@
 // prerenderer: Astro still lists the paths, writes the files and keeps the incremental cache; a
 // page is rendered either here, by Astro's prerenderer, or by a worker that loaded the same
 // prerender bundle (parallel-render-worker.ts). Workers start only once a build has rendered
-// START_AFTER pages, so a publish that re-renders a few dozen pages never pays for them.
+// START_AFTER pages, so a publish that re-renders a few dozen pages never pays for them, or at
+// once when Astro has no incremental cache yet and so renders every page.
 //
 // What a worker cannot get from the bundle, this thread hands over:
 // - each page's styles, from the build's page data (given to `astro:build:setup`);
@@ -13,7 +14,7 @@
 //   waits for the answer (it must be synchronous there), so the optimised images are the same
 //   whichever thread rendered the page.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -182,6 +183,8 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
   const workerCount = () => fromEnv('LOA_RENDER_WORKERS') ?? options.workers ?? Math.min(7, availableParallelism() - 1);
   let pages: Map<string, { styles?: unknown[] }> | null = null;
   let entryUrl: string | null = null;
+  /** Astro's incremental-build manifest: without one, every page is rendered. */
+  let incrementalManifest: URL | null = null;
 
   return {
     name: 'loa-parallel-render',
@@ -189,6 +192,9 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
       'astro:config:setup': ({ updateConfig }) => {
         // Astro starts at most build.concurrency pages at once; every slot must be fillable.
         updateConfig({ build: { concurrency: LOCAL_SLOTS_ALONE + workerCount() * WORKER_SLOTS } });
+      },
+      'astro:config:done': ({ config }) => {
+        incrementalManifest = new URL('incremental-build.json', config.cacheDir);
       },
       'astro:build:setup': ({ pages: pageData, updateConfig }) => {
         pages = pageData as unknown as Map<string, { styles?: unknown[] }>;
@@ -297,6 +303,8 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
               if (startAfter === 0) {
                 startWorkers();
                 await Promise.all(workers.map((w) => w.started));
+              } else if (incrementalManifest && !existsSync(incrementalManifest)) {
+                startWorkers();
               }
             },
             getStaticPaths: () => astros.getStaticPaths(),
@@ -306,7 +314,7 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
                 renderedHere++;
                 return astros.render(request, { routeData, collectMetadata });
               }
-              if (rendered++ === startAfter && startAfter > 0) startWorkers();
+              if (rendered++ === startAfter && workers.length === 0) startWorkers();
               return new Promise<RenderResult>((resolve, reject) => {
                 queue.push({ request, routeData, collectMetadata, resolve, reject });
                 pump();
