@@ -5,7 +5,7 @@
 // page is rendered either here, by Astro's prerenderer, or by a worker that loaded the same
 // prerender bundle (parallel-render-worker.ts). Workers start only once a build has rendered
 // START_AFTER pages, so a publish that re-renders a few dozen pages never pays for them, or at
-// once when Astro has no incremental cache yet and so renders every page.
+// once when Astro has no incremental cache yet and there are more pages than that to render.
 //
 // What a worker cannot get from the bundle, this thread hands over:
 // - each page's styles, from the build's page data (given to `astro:build:setup`);
@@ -303,11 +303,15 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
               if (startAfter === 0) {
                 startWorkers();
                 await Promise.all(workers.map((w) => w.started));
-              } else if (incrementalManifest && !existsSync(incrementalManifest)) {
-                startWorkers();
               }
             },
-            getStaticPaths: () => astros.getStaticPaths(),
+            async getStaticPaths() {
+              const paths = await astros.getStaticPaths();
+              // Without Astro's incremental cache every path is rendered: if that is more than
+              // startAfter, the workers can load while the first pages are rendered here.
+              if (workers.length === 0 && paths.length > startAfter && incrementalManifest && !existsSync(incrementalManifest)) startWorkers();
+              return paths;
+            },
             render(request, { routeData, collectMetadata = false }) {
               // Redirects and routes the bundle's manifest does not list stay on this thread.
               if (!setup || routeData.type === 'redirect' || !routeIndex.has(routeData)) {
