@@ -7,6 +7,7 @@
 //   node scripts/bench/publish-to-live.ts --sizes 10000 --runs 0     (cold build only)
 //   node scripts/bench/publish-to-live.ts --sizes 5000 --skip-cold   (publish-to-live only)
 //   node scripts/bench/publish-to-live.ts --dir /dev/shm/loa-bench   (on tmpfs: no disk costs)
+//   node scripts/bench/publish-to-live.ts --keep-trash               (leave the trash, see below)
 //
 // The CMS database for each N is kept in .state/bench/<N>/ (or <dir>/<N>/) so a second run skips
 // seeding; the cold build always starts from an empty Astro cache.
@@ -16,7 +17,8 @@
 // so a build that follows the removal of an old one pays for every file removed (a cold build of
 // 10,000 took 45 to 62 s with 23 to 43 s of system time that way, against 39 s and 9 s without).
 // What a run replaces is moved into the trash folder beside the databases and removed when the
-// benchmark ends; a run started within minutes of the previous one's end still pays for that.
+// benchmark ends; a run started within minutes of the previous one's end still pays for that,
+// unless the previous one was given --keep-trash (then remove the trash after the last run).
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateStrapiSecrets } from '@loa/shared/env-file';
@@ -32,6 +34,8 @@ import { serveStatic } from '../lib/static-server.ts';
 const sizes = option('sizes', '1000,5000').split(',').map(Number);
 const runs = Number(option('runs', '7'));
 const skipCold = process.argv.includes('--skip-cold');
+/** Comparing settings over several invocations: none then pays for the previous one's delete. */
+const keepTrash = process.argv.includes('--keep-trash');
 const benchDir = option('dir', join(stateDir, 'bench'));
 const ADMIN = { email: 'bench@loaphuong.local', password: 'Bench-2024-do-hieu-nang' };
 const SECRET = 'bench-webhook-secret';
@@ -165,7 +169,8 @@ const results = [];
 try {
   for (const size of sizes) results.push(await bench(size));
 } finally {
-  rmSync(trash, { recursive: true, force: true });
+  if (keepTrash) console.log(`\nLeft ${trash} for you to remove.`);
+  else rmSync(trash, { recursive: true, force: true });
 }
 console.log('\nN        cold build   peak memory   publish-to-live median   p95');
 for (const r of results) {

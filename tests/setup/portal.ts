@@ -40,7 +40,7 @@ export interface PortalContext {
   renderSplit: { here: number; workers: number[] };
   /** The same content built again with every page rendered on Astro's own thread. */
   oneThreadDistDir: string;
-  /** Built a third time from the first build's incremental cache, rendering nothing. */
+  /** Built again from the first build's incremental cache, which renders no article page. */
   restoredDistDir: string;
   restoreSplit: { here: number; workers: number[] };
 }
