@@ -83,6 +83,8 @@ interface Job {
   request: Request;
   routeData: RouteData;
   collectMetadata: boolean;
+  /** Whether a worker may render it; if not, only this thread does. */
+  shareable: boolean;
   resolve: (result: RenderResult) => void;
   reject: (error: unknown) => void;
 }
@@ -222,6 +224,7 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
         const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? options.startAfter ?? START_AFTER;
         setPrerenderer((astros: AstroPrerenderer): AstroPrerenderer => {
           const workers: RenderWorker[] = [];
+          const imagePorts: MessagePort[] = [];
           const queue: Job[] = [];
           const routeIndex = new Map<RouteData, number>();
           let setup: Omit<WorkerSetup, 'imagePort' | 'signal'> | null = null;
@@ -244,7 +247,7 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
           };
           const pump = () => {
             while (queue.length > 0) {
-              const worker = workers.find((w) => w.ready && !w.failed && w.waiting.size < WORKER_SLOTS);
+              const worker = queue[0].shareable && workers.find((w) => w.ready && !w.failed && w.waiting.size < WORKER_SLOTS);
               if (worker) {
                 const job = queue.shift()!;
                 const id = nextId++;
@@ -263,6 +266,7 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
               const { port1, port2 } = new MessageChannel();
               const signal = new SharedArrayBuffer(4);
               serveImages(port1, new Int32Array(signal));
+              imagePorts.push(port1);
               workers.push(
                 new RenderWorker({ ...setup, imagePort: port2, signal }, pump, (error, unfinished) => {
                   if (!stopping) logger.warn(`A page-rendering worker stopped; its pages are rendered on the other threads: ${error.message}`);
@@ -313,20 +317,19 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
               return paths;
             },
             render(request, { routeData, collectMetadata = false }) {
-              // Redirects and routes the bundle's manifest does not list stay on this thread.
-              if (!setup || routeData.type === 'redirect' || !routeIndex.has(routeData)) {
-                renderedHere++;
-                return astros.render(request, { routeData, collectMetadata });
-              }
-              if (rendered++ === startAfter && workers.length === 0) startWorkers();
+              // Redirects and routes the bundle's manifest does not list stay on this thread, as
+              // does everything when workers cannot be used.
+              const shareable = setup !== null && routeData.type !== 'redirect' && routeIndex.has(routeData);
+              if (shareable && rendered++ === startAfter && workers.length === 0) startWorkers();
               return new Promise<RenderResult>((resolve, reject) => {
-                queue.push({ request, routeData, collectMetadata, resolve, reject });
+                queue.push({ request, routeData, collectMetadata, shareable, resolve, reject });
                 pump();
               });
             },
             async teardown() {
               stopping = true;
               await Promise.all(workers.map((w) => w.worker.terminate()));
+              for (const port of imagePorts) port.close();
               const split = { here: renderedHere, workers: workers.map((w) => w.rendered) };
               if (workers.length > 0) logger.info(`Pages rendered on this thread: ${split.here}; on workers: ${split.workers.join(', ')}`);
               // For tests and benchmarks: which thread rendered how many pages.
