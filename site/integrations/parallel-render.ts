@@ -22,8 +22,6 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
 
-/** A variable, not a literal: bundlers leave `new URL(name, import.meta.url)` alone then. */
-const WORKER_FILE = './parallel-render-worker.ts';
 const ENTRY_PREFIX = 'prerender-entry';
 
 /**
@@ -109,7 +107,7 @@ class RenderWorker {
 
   constructor(setup: WorkerSetup, onChange: () => void, onFailure: (error: Error, unfinished: Job[]) => void) {
     this.started = new Promise((resolve) => (this.settle = resolve));
-    this.worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: setup, transferList: [setup.imagePort] });
+    this.worker = new Worker(new URL('./parallel-render-worker.ts', import.meta.url), { workerData: setup, transferList: [setup.imagePort] });
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         this.ready = true;
@@ -168,21 +166,16 @@ function serveImages(port: MessagePort, signal: Int32Array) {
   });
 }
 
-interface Options {
-  /** Worker threads to start; by default one fewer than the cores (LOA_RENDER_WORKERS overrides). */
-  workers?: number;
-  /** Pages to render before starting them (LOA_RENDER_WORKERS_AFTER overrides). */
-  startAfter?: number;
-}
-
+/** A whole number ≥ 0 from the environment, if one is set there. */
 function fromEnv(name: string): number | undefined {
   const value = process.env[name];
   const n = Number(value);
   return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-export default function parallelRender(options: Options = {}): AstroIntegration {
-  const workerCount = () => fromEnv('LOA_RENDER_WORKERS') ?? options.workers ?? Math.min(7, availableParallelism() - 1);
+export default function parallelRender(): AstroIntegration {
+  /** One fewer than the cores; LOA_RENDER_WORKERS overrides (0: Astro's thread alone). */
+  const workerCount = () => fromEnv('LOA_RENDER_WORKERS') ?? Math.min(7, availableParallelism() - 1);
   let pages: Map<string, { styles?: unknown[] }> | null = null;
   let entryUrl: string | null = null;
   /** Astro's incremental-build manifest: without one, every page is rendered. */
@@ -221,7 +214,7 @@ export default function parallelRender(options: Options = {}): AstroIntegration 
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = workerCount();
-        const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? options.startAfter ?? START_AFTER;
+        const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? START_AFTER;
         setPrerenderer((astros: AstroPrerenderer): AstroPrerenderer => {
           const workers: RenderWorker[] = [];
           const imagePorts: MessagePort[] = [];
