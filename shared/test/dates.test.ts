@@ -23,3 +23,40 @@ describe('Vietnamese dates', () => {
     expect(() => formatLongDate('not a date')).toThrow(RangeError);
   });
 });
+
+describe('Vietnamese dates without ICU', () => {
+  // From 1976 on, dates are split by arithmetic on UTC+7; ICU, which knows the zone's history,
+  // must agree on every one of these instants, and earlier ones still go through ICU. The oracle
+  // is written out here on purpose (the same options as in dates.ts), not taken from the module.
+  const icu = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const fromIcu = (date: Date) => {
+    const map: Record<string, string> = {};
+    for (const part of icu.formatToParts(date)) map[part.type] = part.value;
+    return `${map.weekday.replace('Chủ Nhật', 'Chủ nhật')}, ${map.day}/${map.month}/${map.year}, ${map.hour}:${map.minute}`;
+  };
+
+  it('agrees with ICU from 1976 to 2100, around midnight and new year included', () => {
+    const instants = [Date.UTC(1976, 0, 1), Date.UTC(2024, 11, 31, 16, 59), Date.UTC(2024, 11, 31, 17), Date.UTC(2024, 1, 28, 17), Date.UTC(2100, 0, 1)];
+    // A fixed sequence (a linear congruential generator), so a failure names the same instant again.
+    let seed = 12345;
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      instants.push(Date.UTC(1976, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2100, 0, 1) - Date.UTC(1976, 0, 1))));
+    }
+    for (const time of instants) expect(formatDateTime(new Date(time)), new Date(time).toISOString()).toBe(fromIcu(new Date(time)));
+  });
+
+  it('keeps the zone history before 1976: Saigon time was UTC+8 in 1970', () => {
+    expect(formatDateTime('1970-06-01T00:00:00Z')).toBe(fromIcu(new Date('1970-06-01T00:00:00Z')));
+    expect(formatDateTime('1970-06-01T00:00:00Z')).toBe('Thứ Hai, 1/6/1970, 08:00');
+  });
+});
