@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { getInstalledRenderScope, installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
+import { tuneApp } from './app-tuning.ts';
 import type { ImageReply, RenderRequest, WorkerReply, WorkerSetup } from './parallel-render.ts';
 
 const setup = workerData as WorkerSetup;
@@ -54,6 +55,7 @@ type RenderStore = { referencedImages?: Set<string> } | undefined;
 installRenderScope(new AsyncLocalStorage());
 
 const { app } = await import(setup.entryUrl);
+tuneApp(app);
 app.setInternals({
   pagesByKeys: new Map(setup.styles.map(([key, styles]) => [key, { styles }])),
   entrySpecifierToBundleMap: new Map(),

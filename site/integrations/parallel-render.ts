@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
+import { tuneApp, type PrerenderApp } from './app-tuning.ts';
 
 const ENTRY_PREFIX = 'prerender-entry';
 
@@ -77,6 +78,13 @@ export interface ImageRequest {
 export type ImageReply = { url: string; records: unknown[] } | { error: string };
 
 type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
+
+/** What this integration reads from the private app of Astro's default prerenderer. */
+interface DefaultApp extends PrerenderApp {
+  manifest?: { routes: { routeData: RouteData }[] };
+  getSettings?: () => { scripts: { stage: string; content: string }[] };
+}
+
 interface Job {
   request: Request;
   routeData: RouteData;
@@ -275,8 +283,9 @@ export default function parallelRender(): AstroIntegration {
             async setup() {
               await astros.setup?.();
               installRenderScope(new AsyncLocalStorage());
+              const app = (astros as { app?: DefaultApp }).app;
+              if (app) tuneApp(app);
               if (count === 0) return;
-              const app = (astros as { app?: { manifest?: { routes: { routeData: RouteData }[] }; getSettings?: () => { scripts: { stage: string; content: string }[] } } }).app;
               const scripts = app?.getSettings?.().scripts;
               const why = !entryUrl
                 ? 'the prerender entry was not found'
