@@ -300,6 +300,18 @@ describe('links', () => {
     expect(broken).toEqual([]);
   });
 
+  it('builds no optimised image that no page or feed uses', () => {
+    // Each one costs build time and disk on every build; a cover's link-preview JPEG once came
+    // with a srcset of four more that nothing referred to.
+    const used = new Set<string>();
+    for (const file of htmlFiles.concat(feedFiles)) {
+      for (const [path] of readFileSync(file, 'utf8').matchAll(/\/_astro\/[^"'\s,)]+/g)) used.add(path);
+    }
+    const images = files.map((file) => urlPathOf(distDir, file)).filter((path) => path.startsWith('/_astro/') && /\.(webp|jpe?g|png|avif)$/.test(path));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((path) => !used.has(path))).toEqual([]);
+  });
+
   it('has no link back to the private CMS', () => {
     const cmsHost = new URL(portal.cmsUrl).host;
     for (const file of htmlFiles.concat(feedFiles)) {
