@@ -302,7 +302,7 @@ describe('links', () => {
 
   it('builds no optimised image that no page or feed uses', () => {
     // Each one costs build time and disk on every build; a cover's link-preview JPEG once came
-    // with a srcset of four more that nothing referred to.
+    // with a srcset of eight more that nothing referred to.
     const used = new Set<string>();
     for (const file of htmlFiles.concat(feedFiles)) {
       for (const [path] of readFileSync(file, 'utf8').matchAll(/\/_astro\/[^"'\s,)]+/g)) used.add(path);
