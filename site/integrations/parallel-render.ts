@@ -95,8 +95,6 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-const NULL_BODY_STATUSES = [101, 204, 205, 304];
-
 interface AssetGlobals {
   addStaticImage?: (...args: unknown[]) => string;
   referencedImages?: Set<string>;
@@ -130,8 +128,9 @@ class RenderWorker {
           job.reject(error);
         } else {
           this.rendered++;
-          const body = NULL_BODY_STATUSES.includes(reply.status) ? null : reply.body;
-          const response = new Response(body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
+          // A status without a body (204, 304) always comes with body null: the worker sends
+          // only what the Response it rendered holds.
+          const response = new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
           job.resolve(job.collectMetadata ? ({ response, metadata: reply.metadata } as RenderResult) : response);
         }
       }
