@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import copiedPages from './integrations/copied-pages.ts';
+import noPageCopies from './integrations/no-page-copies.ts';
 import parallelRender from './integrations/parallel-render.ts';
 import searchIndex from './integrations/search-index.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
@@ -23,8 +24,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The sitemap lists prerendered pages only, so it can never name a draft preview; the search
   // index is read from the built article pages, so it can never hold one either.
-  // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts).
-  integrations: [sitemap(), searchIndex(), copiedPages(), parallelRender()],
+  // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts), which
+  // is why Astro's incremental cache needs no copy of them (noPageCopies).
+  integrations: [sitemap(), searchIndex(), copiedPages(), noPageCopies(), parallelRender()],
   trailingSlash: 'always',
   // integrations/parallel-render.ts sets build.concurrency: it decides which thread renders a page.
   build: { format: 'directory' },

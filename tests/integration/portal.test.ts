@@ -1,5 +1,5 @@
 // The built portal, checked as residents and feed readers get it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -323,7 +323,7 @@ describe('links', () => {
 describe('pages rendered on worker threads', () => {
   // The portal under test had its pages shared between Astro's thread and a worker from the first
   // page on (tests/setup/portal.ts); the same content was also built with Astro alone.
-  const { renderSplit, oneThreadDistDir, restoredDistDir } = portal;
+  const { renderSplit, oneThreadDistDir, rebuiltDistDir } = portal;
   const relative = (dir: string) => listFiles(dir).map((file) => file.slice(dir.length)).sort();
   /** Files of the portal under test whose bytes differ in another build of it. */
   const differingFrom = (other: string) => relative(distDir).filter((file) => !readFileSync(distDir + file).equals(readFileSync(other + file)));
@@ -342,11 +342,18 @@ describe('pages rendered on worker threads', () => {
     expect(differingFrom(oneThreadDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
   });
 
-  it('are restored with their optimised images by the next build, which renders none of them', () => {
+  it('are kept with their optimised images by the next build, which renders none of them', () => {
     // Only pages without a cache key (home, feeds, 404) are rendered again; no article page is.
-    const { here, workers } = portal.restoreSplit;
+    const { here, workers } = portal.rebuildSplit;
     expect(here + workers.reduce((sum, n) => sum + n, 0)).toBeLessThan(published.length);
-    expect(relative(restoredDistDir)).toEqual(relative(distDir));
-    expect(differingFrom(restoredDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
+    expect(relative(rebuiltDistDir)).toEqual(relative(distDir));
+    expect(differingFrom(rebuiltDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
+  });
+
+  it('are all rendered again by a build that cannot start from the served pages, for Astro keeps no copy', () => {
+    // The one-thread build went into an empty folder with the cache of the other two.
+    expect(portal.oneThreadSplit.workers).toEqual([]);
+    expect(portal.oneThreadSplit.here).toBeGreaterThanOrEqual(htmlFiles.length);
+    expect(existsSync(join(portal.cacheDir, 'dist'))).toBe(false);
   });
 });

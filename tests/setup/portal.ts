@@ -38,11 +38,17 @@ export interface PortalContext {
   draftSlugs: string[];
   /** How many pages each thread rendered (site/integrations/parallel-render.ts). */
   renderSplit: { here: number; workers: number[] };
-  /** The same content built again with every page rendered on Astro's own thread. */
+  /**
+   * The same content built again into an empty folder with the first build's cache, as after a
+   * build that failed once Astro had finished: every page rendered again, on Astro's own thread.
+   */
   oneThreadDistDir: string;
-  /** Built again from the first build's incremental cache, which renders no article page. */
-  restoredDistDir: string;
-  restoreSplit: { here: number; workers: number[] };
+  oneThreadSplit: { here: number; workers: number[] };
+  /** Built again as the builder does, from the first build's pages: no article page rendered. */
+  rebuiltDistDir: string;
+  rebuildSplit: { here: number; workers: number[] };
+  /** Astro's cache that those three builds shared. */
+  cacheDir: string;
 }
 
 declare module 'vitest' {
@@ -123,20 +129,24 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   // Each build goes to the same staging folder, then is moved, as the builder does: the output
   // folder is part of what Astro's incremental cache compares.
   const staging = join(workDir, 'staging');
-  const build = async (out: string, cache: string, env: NodeJS.ProcessEnv) => {
+  const cacheDir = join(workDir, 'cache');
+  const build = async (out: string, env: NodeJS.ProcessEnv, reusePagesFrom?: string) => {
     const report = join(workDir, 'render-split.json');
-    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir: join(workDir, cache), env: { ...env, LOA_RENDER_REPORT: report } });
+    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir, reusePagesFrom, env: { ...env, LOA_RENDER_REPORT: report } });
     renameSync(staging, out);
     return JSON.parse(readFileSync(report, 'utf8')) as PortalContext['renderSplit'];
   };
   const outDir = join(workDir, 'dist');
-  const renderSplit = await build(outDir, 'cache', { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
-  // Built again from the first build's cache into an empty folder: Astro restores the pages, and
-  // the images they show, from what was recorded when each was rendered, on whichever thread.
-  const restoredDir = join(workDir, 'restored');
-  const restoreSplit = await build(restoredDir, 'cache', { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
+  const renderSplit = await build(outDir, { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
+  // The builder's next build: the first build's pages are copied in before Astro generates, so
+  // it renders only pages without a cache key, and takes the images the others show from what
+  // was recorded when each was rendered, on whichever thread.
+  const rebuiltDir = join(workDir, 'rebuilt');
+  const rebuildSplit = await build(rebuiltDir, { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' }, outDir);
+  // Into an empty folder with the same cache: Astro's cache keeps no copy of the pages
+  // (site/integrations/no-page-copies.ts), so all are rendered again, here on one thread.
   const oneThreadDir = join(workDir, 'one-thread');
-  await build(oneThreadDir, 'cache-one-thread', { LOA_RENDER_WORKERS: '0' });
+  const oneThreadSplit = await build(oneThreadDir, { LOA_RENDER_WORKERS: '0' });
   // The public site is the prerendered client/ folder; server/ only runs draft previews.
   const distDir = join(outDir, 'client');
 
@@ -156,8 +166,10 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
     draftSlugs: ['du-thao-thong-bao-lich-tiep-cong-dan', ...seededDrafts.map((article) => article.slug)],
     renderSplit,
     oneThreadDistDir: join(oneThreadDir, 'client'),
-    restoredDistDir: join(restoredDir, 'client'),
-    restoreSplit,
+    oneThreadSplit,
+    rebuiltDistDir: join(rebuiltDir, 'client'),
+    rebuildSplit,
+    cacheDir,
   });
   return server;
 }
