@@ -1,5 +1,4 @@
 import node from '@astrojs/node';
-import sitemap from '@astrojs/sitemap';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -7,6 +6,7 @@ import copiedPages from './integrations/copied-pages.ts';
 import noPageCopies from './integrations/no-page-copies.ts';
 import parallelRender from './integrations/parallel-render.ts';
 import searchIndex from './integrations/search-index.ts';
+import sitemap from './integrations/sorted-sitemap.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
 const cms = new URL(cmsUrl);
