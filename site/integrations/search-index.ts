@@ -3,17 +3,18 @@
 // the index. The format and the search itself live in @loa/shared/search. Pages unchanged since
 // the last build are not read again: their counted words come from a cache, and their article
 // files are carried over, not rewritten.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assignIds, buildSearchIndex, SHARD_FOLDER, type IndexEntry } from '@loa/shared/search';
+import { assignIds, type IndexEntry } from '@loa/shared/search';
 import { readPages, type ReadPage } from './search-pages.ts';
+import { writeShards } from './search-shards.ts';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
@@ -134,7 +135,11 @@ export default function searchIndex(): AstroIntegration {
           new Map([...(cache?.pages.values() ?? [])].map((page) => [page.entry.url, page.id])),
           cache?.idLimit ?? 0,
         );
-        const index = buildSearchIndex(entries, idLimit);
+        // The shards are built and written (on a worker thread, for thousands of articles) while
+        // the article files and the cache are written here.
+        const shardsWritten = writeShards({ out, entries, idLimit });
+        // Settled at once, so that a failure here never leaves its rejection unhandled.
+        shardsWritten.catch(() => {});
 
         const current = new Set(entries.map((entry) => `${entry.id}.json`));
         for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
@@ -142,36 +147,21 @@ export default function searchIndex(): AstroIntegration {
         for (let i = 0; i < changed.length; i += 256) {
           await Promise.all(changed.slice(i, i + 256).map(({ id, fragment }) => writeFile(`${articles}${id}.json`, fragment)));
         }
-
-        // The shards go into a folder named by their content: a page that loaded meta.json
-        // before a rebuild never mixes its shards with this build's. A folder an older build left
-        // (the builder recycles one, see scripts/lib/site.ts) is renamed and its shards rewritten
-        // in place, which costs the disk less than thousands of new files.
-        const shards = [...index.shards].map(([number, shard]) => [`s/${number}.json`, JSON.stringify(shard)] as const);
-        const version = createHash('sha256');
-        for (const [name, body] of shards) version.update(name).update(body);
-        const folder = version.digest('hex').slice(0, 12);
-        const [older, ...others] = (await readdir(out)).filter((name) => SHARD_FOLDER.test(name) && name !== folder);
-        for (const other of others) await rm(`${out}${other}`, { recursive: true, force: true });
-        if (older && !existsSync(`${out}${folder}`)) {
-          await rename(`${out}${older}`, `${out}${folder}`);
-          const names = new Set(shards.map(([name]) => name.slice('s/'.length)));
-          for (const name of await readdir(`${out}${folder}/s`)) if (!names.has(name)) await rm(`${out}${folder}/s/${name}`);
-        } else if (older) {
-          await rm(`${out}${older}`, { recursive: true, force: true });
-        }
-        await mkdir(`${out}${folder}/s`, { recursive: true });
-        for (let i = 0; i < shards.length; i += 256) {
-          await Promise.all(shards.slice(i, i + 256).map(([name, body]) => writeFile(`${out}${folder}/${name}`, body)));
-        }
-        await writeFile(`${out}meta.json`, JSON.stringify({ ...index.meta, folder }));
-
-        // The cache last: it describes exactly what this build wrote.
+        // The cache describes the article files just written: stamped with one generation, which
+        // it takes its place with only once complete (writeCache renames it there). A build that
+        // stops between the two leaves them disagreeing, and the next reads every page again.
+        // Meanwhile the shards are still being written: the cache does not describe those, every
+        // build writes them anew.
         const generation = randomUUID();
         await writeFile(`${articles}.generation`, generation);
         const pagesRead = new Map(entries.map(({ id, ...entry }, i) => [entry.url, { id, mtimeMs: read[i].mtimeMs, size: read[i].size, entry }]));
-        await writeCache(cacheFile, { version: 3, generation, idLimit, pages: pagesRead });
-        logger.info(`${entries.length} articles (${changed.length} written), ${index.meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
+        const cacheWritten = writeCache(cacheFile, { version: 3, generation, idLimit, pages: pagesRead });
+        cacheWritten.catch(() => {});
+
+        const { meta, folder } = await shardsWritten;
+        await writeFile(`${out}meta.json`, JSON.stringify({ ...meta, folder }));
+        await cacheWritten;
+        logger.info(`${entries.length} articles (${changed.length} written), ${meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -1,13 +1,15 @@
 // The build's helpers that share work out to threads or run it in the background: the search
-// index's page reader (site/integrations/search-pages.ts) and the article body writer
-// (site/src/lib/body-writer.ts). Both must give what their one-at-a-time forms gave.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// index's page reader (site/integrations/search-pages.ts) and shard writer (search-shards.ts),
+// and the article body writer (site/src/lib/body-writer.ts). Each must give what its
+// one-at-a-time form gave.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@loa/shared/markdown';
 import { BodyWriter } from '../../site/src/lib/body-writer.ts';
 import { readPages, readPagesHere } from '../../site/integrations/search-pages.ts';
+import { writeShards, writeShardsHere } from '../../site/integrations/search-shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'loa-build-helpers-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -42,6 +44,45 @@ describe('search index page reader', () => {
     writeFileSync(broken, '<article data-search-date="2024-01-01"><h1>Không có dấu mốc</h1></article>');
     const withBroken = [...pages, { url: '/tin-tuc/hong/', file: broken }];
     await expect(readPages(withBroken, 2)).rejects.toThrow('/tin-tuc/hong/');
+  });
+});
+
+describe('search index shard writer', () => {
+  const entries = readPagesHere(
+    Array.from({ length: 1200 }, (_, n) => {
+      const file = join(work, `shard-page-${n}.html`);
+      writeFileSync(file, articlePage(n));
+      return { url: `/tin-tuc/thong-bao-${n}/`, file };
+    }),
+  ).then((read) => read.map((page, id) => ({ ...page.entry, id })));
+  /** Every file under a folder, by relative path, with its content. */
+  const contents = (dir: string) =>
+    Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path.slice(dir.length), readFileSync(path, 'utf8')];
+    }));
+
+  it('writes on a worker thread exactly the shards it writes on this one, into a folder named by them', async () => {
+    const [here, there] = [join(work, 'shards-here/'), join(work, 'shards-worker/')];
+    mkdirSync(here);
+    mkdirSync(there);
+    const job = { entries: await entries, idLimit: 1200 };
+    const written = await writeShardsHere({ ...job, out: here });
+    expect(await writeShards({ ...job, out: there })).toEqual(written);
+    expect(written.meta.count).toBe(1200);
+    expect(readdirSync(there)).toEqual([written.folder]);
+    expect(readdirSync(join(there, written.folder, 's'))).toHaveLength(written.meta.shardCount);
+    expect(contents(there)).toEqual(contents(here));
+  });
+
+  it("takes over an older build's shard folder and drops the shards it no longer has", async () => {
+    const out = join(work, 'shards-recycled/');
+    mkdirSync(join(out, '0123456789ab', 's'), { recursive: true });
+    writeFileSync(join(out, '0123456789ab', 's', '99999.json'), '{}');
+    const { folder, meta } = await writeShards({ out, entries: await entries, idLimit: 1200 });
+    expect(readdirSync(out)).toEqual([folder]);
+    expect(existsSync(join(out, folder, 's', '99999.json'))).toBe(false);
+    expect(readdirSync(join(out, folder, 's'))).toHaveLength(meta.shardCount);
   });
 });
 
