@@ -257,10 +257,12 @@ export function buildSearchIndex(entries: (IndexEntry & { id: number })[], idLim
     if (!map.has(key)) map.set(key, []);
     map.get(key)!.push(id);
   };
-  for (const { id, date, areas, terms } of sorted) {
+  for (const { id, url, date, areas, terms } of sorted) {
     // "spelling weight spelling weight …", read in place: splitting made two strings per word.
     for (let start = 0; start < terms.length; ) {
       const space = terms.indexOf(' ', start);
+      // Entries come from indexEntry or from the build's cache of them: never without weights.
+      if (space < 0) throw new Error(`The search index entry of ${url} has a word without a weight`);
       const spelling = terms.slice(start, space);
       let weight = 0;
       let i = space + 1;

@@ -125,6 +125,18 @@ describe('search', () => {
     const same = indexOf([doc('/old/', '2022-01-01', 'Họp dân', 'x'), doc('/new/', '2024-01-01', 'Họp dân', 'x')]);
     expect((await find(same, 'hop dan')).urls).toEqual(['/new/', '/old/']);
   });
+
+  it('stores each spelling with its weight, and refuses an entry with a word lacking one', () => {
+    const entry = { url: '/a/', date: '2024-01-01', areas: ['a'], id: 0 };
+    const { shards, meta } = buildSearchIndex([{ ...entry, terms: 'cải 12 cách 255 2024 1' }], 1);
+    const postings = Object.assign({}, ...shards.values()) as Record<string, Record<string, number[]>>;
+    expect(postings.cai).toEqual({ cải: [0, 12] });
+    expect(postings.cach).toEqual({ cách: [0, 255] });
+    expect(postings['2024']).toEqual({ 2024: [0, 1] });
+    expect(meta.count).toBe(1);
+    // A damaged cache of entries must fail the build, not stall it.
+    expect(() => buildSearchIndex([{ ...entry, terms: 'cải 12 cách' }], 1)).toThrow('/a/');
+  });
 });
 
 describe('excerpt', () => {
