@@ -6,9 +6,9 @@
 // Plain TypeScript that Node runs as it is (type stripping): the workers load it without Vite.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { decodeHTML } from 'entities';
 import { fragmentOf, indexEntry, type IndexEntry, type SearchDocument } from '@loa/shared/search';
+import { runInWorker } from './worker-task.ts';
 
 /** Below this many pages, starting a worker costs more than it saves. */
 const PAGES_PER_THREAD = 1000;
@@ -71,16 +71,7 @@ export async function readPagesHere(pages: PageToRead[]): Promise<ReadPage[]> {
 }
 
 function readPagesInWorker(pages: PageToRead[]): Promise<ReadPage[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: pages });
-    let result: ReadPage[] | null = null;
-    worker.once('message', (message: { read?: ReadPage[]; error?: string }) => {
-      if (message.read) result = message.read;
-      else reject(new Error(message.error));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`The search index's page reader stopped (exit code ${code})`))));
-  });
+  return runInWorker(new URL('./search-pages-worker.ts', import.meta.url), pages, "The search index's page reader");
 }
 
 /** Reads pages, in their order, on as many threads as there are cores and enough pages to share. */

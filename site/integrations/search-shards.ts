@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { buildSearchIndex, SHARD_FOLDER, type IndexEntry, type SearchMeta } from '@loa/shared/search';
+import { runInWorker } from './worker-task.ts';
 
 /** Below this many articles, starting a worker costs more than it saves. */
 const WORKER_FROM = 1000;
@@ -54,20 +54,9 @@ export async function writeShardsHere({ out, entries, idLimit }: ShardsToWrite):
   return { meta: index.meta, folder };
 }
 
-function writeShardsInWorker(job: ShardsToWrite): Promise<ShardsWritten> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-shards-worker.ts', import.meta.url), { workerData: job });
-    let result: ShardsWritten | null = null;
-    worker.once('message', (message: { written?: ShardsWritten; error?: string }) => {
-      if (message.written) result = message.written;
-      else reject(new Error(message.error));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`The search index's shard writer stopped (exit code ${code})`))));
-  });
-}
-
 /** Builds and writes the shards, on a worker thread when there are enough articles. */
 export function writeShards(job: ShardsToWrite): Promise<ShardsWritten> {
-  return job.entries.length >= WORKER_FROM ? writeShardsInWorker(job) : writeShardsHere(job);
+  return job.entries.length >= WORKER_FROM
+    ? runInWorker(new URL('./search-shards-worker.ts', import.meta.url), job, "The search index's shard writer")
+    : writeShardsHere(job);
 }
