@@ -26,7 +26,14 @@ export default defineConfig({
   // index is read from the built article pages, so it can never hold one either.
   // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts), which
   // is why Astro's incremental cache needs no copy of them (noPageCopies).
-  integrations: [sitemap(), searchIndex(), copiedPages(), noPageCopies(), parallelRender()],
+  integrations: [
+    sitemap(),
+    searchIndex(),
+    copiedPages(),
+    noPageCopies(),
+    // The article pages are written as strings, not rendered by Astro: src/lib/article-pages.ts.
+    parallelRender({ stringPages: fileURLToPath(new URL('./src/lib/article-pages.ts', import.meta.url)) }),
+  ],
   trailingSlash: 'always',
   // integrations/parallel-render.ts sets build.concurrency: it decides which thread renders a page.
   build: { format: 'directory' },
@@ -36,7 +43,10 @@ export default defineConfig({
     // Cover images come from the CMS's media library and are optimised at build time.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
     layout: 'constrained',
-    responsiveStyles: true,
+    // The few rules these images need are in src/styles/global.css: Astro's own would be a style
+    // element in the head of every page that shows one, which the article pages, written without
+    // Astro's renderer (src/lib/article-pages.ts), would have to copy.
+    responsiveStyles: false,
   },
   devToolbar: { enabled: false },
   vite: { define: { __LOA_ARTICLE_BODIES__: JSON.stringify(join(cacheDir, 'article-bodies')) } },

@@ -1,12 +1,13 @@
 // A worker thread rendering pages for parallel-render.ts. It loads the build's prerender bundle,
 // gives its app the page styles and inline scripts the main thread handed over (the only parts of
 // Astro's build data that rendering reads), and renders the pages it is sent, with their
-// incremental-build metadata when asked.
+// incremental-build metadata when asked. Pages of the string pages' route it writes with that
+// module, as the main thread does.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { getInstalledRenderScope, installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { tuneApp } from './app-tuning.ts';
-import type { ImageReply, RenderRequest, WorkerReply, WorkerSetup } from './parallel-render.ts';
+import { renderStringPage, type ImageReply, type RenderRequest, type StringPages, type WorkerReply, type WorkerSetup } from './parallel-render.ts';
 
 const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
@@ -62,11 +63,22 @@ app.setInternals({
 });
 app.setOptions({ settings: { scripts: setup.inlineScripts }, logger: { options: { destination: app.logger.options.destination } } });
 const routes: { routeData: unknown }[] = app.manifest.routes;
+const stringPages = setup.stringPages && { pages: (await import(setup.stringPages.entryUrl)) as StringPages, headAssets: setup.stringPages.headAssets };
 
 const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
-parentPort!.on('message', async ({ id, url, route, collectMetadata }: RenderRequest) => {
+const encoder = new TextEncoder();
+
+parentPort!.on('message', async ({ id, url, route, collectMetadata, asString }: RenderRequest) => {
   try {
+    if (asString) {
+      if (!stringPages) throw new Error('This worker was not given the string pages module');
+      const { html, metadata } = await renderStringPage(stringPages.pages, url, stringPages.headAssets, app.logger);
+      const body = encoder.encode(html).buffer as ArrayBuffer;
+      const headers: [string, string][] = [['content-type', 'text/html']];
+      reply({ type: 'rendered', id, status: 200, statusText: '', headers, body, metadata: collectMetadata ? metadata : undefined, asString }, [body]);
+      return;
+    }
     const rendered = await renderForPrerender(app, new Request(url), { routeData: routes[route].routeData as never, collectMetadata });
     const { response } = rendered;
     const body = response.body === null ? null : await response.arrayBuffer();
@@ -79,6 +91,7 @@ parentPort!.on('message', async ({ id, url, route, collectMetadata }: RenderRequ
         headers: [...response.headers],
         body,
         metadata: rendered.metadata,
+        asString,
       },
       body ? [body] : [],
     );

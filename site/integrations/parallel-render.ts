@@ -13,8 +13,16 @@
 //   (globalThis.astroAsset.addStaticImage). A worker asks for each distinct transform once, and
 //   waits for the answer (it must be synchronous there), so the optimised images are the same
 //   whichever thread rendered the page.
+//
+// One route can be written as strings instead (`stringPages`): a module of the site, built as an
+// extra entry of the prerender bundle, renders each of its paths to a whole page, skipping Astro's
+// request, routing and component rendering (src/lib/article-pages.ts says why and what for).
+// Astro still writes the files and records the pages, their images and cache keys. With
+// LOA_ARTICLE_PARITY set, each such page is also rendered by Astro's prerenderer, and a
+// difference fails the build.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +31,10 @@ import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
 import { tuneApp, type PrerenderApp } from './app-tuning.ts';
 
+const nativeImport = createRequire(import.meta.url)('./native-import.cjs') as (url: string) => Promise<unknown>;
+
 const ENTRY_PREFIX = 'prerender-entry';
+const STRING_ENTRY_PREFIX = 'loa-string-pages';
 
 /**
  * Pages rendered before workers are started: fewer are quicker to render on this thread alone.
@@ -53,6 +64,8 @@ export interface WorkerSetup {
   styles: [string, unknown[]][];
   /** settings.scripts with stage 'head-inline'; stage 'page' scripts are not supported. */
   inlineScripts: { stage: string; content: string }[];
+  /** The string pages' module and what ends their head (their stylesheets). */
+  stringPages: { entryUrl: string; headAssets: string } | null;
   imagePort: MessagePort;
   signal: SharedArrayBuffer;
 }
@@ -63,11 +76,64 @@ export interface RenderRequest {
   url: string;
   route: number;
   collectMetadata: boolean;
+  /** Written by the string pages' module rather than rendered by Astro. */
+  asString: boolean;
+}
+
+/** What a module given as `stringPages` exports. */
+export interface StringPages {
+  /** The route whose pages it writes, as Astro names its component (src/pages/…). */
+  component: string;
+  /** The whole page at a path of that route; `headAssets` goes at the end of its head. */
+  renderPage(pathname: string, headAssets: string): Promise<string>;
+}
+
+/**
+ * A string page, with the metadata Astro's incremental build records for a page it rendered (the
+ * images registered while it was made).
+ */
+export async function renderStringPage(pages: StringPages, url: string, headAssets: string, logger: unknown) {
+  const { value, metadata } = await collectPrerenderMetadata(() => pages.renderPage(new URL(url).pathname, headAssets), logger as never);
+  return { html: value, metadata };
+}
+
+interface PageStyle {
+  depth: number;
+  order: number;
+  sheet: { type: 'external'; src: string } | { type: 'inline'; content: string };
+}
+
+/** Astro's order for a page's stylesheets (cssOrder in astro/dist/core/build/runtime.js). */
+function cssOrder(a: PageStyle, b: PageStyle): number {
+  if (a.order === -1 && b.order >= 0) return 1;
+  if (b.order === -1 && a.order >= 0) return -1;
+  if (a.order !== b.order) return a.order > b.order ? 1 : -1;
+  if (a.depth === -1) return -1;
+  if (b.depth === -1) return 1;
+  return a.depth > b.depth ? -1 : 1;
+}
+
+/**
+ * The stylesheet elements Astro puts at the end of a page's head, from the build's page data:
+ * links, or style elements (adjacent ones merged) for sheets small enough to inline. The parity
+ * check compares the result with Astro's.
+ */
+export function headAssets(styles: PageStyle[], base: string): string {
+  const sheets: PageStyle['sheet'][] = [];
+  for (const { sheet } of [...styles].sort(cssOrder)) {
+    const last = sheets.at(-1);
+    if (last?.type === 'inline' && sheet.type === 'inline' && !last.content.includes('@import') && !sheet.content.includes('@import')) {
+      sheets[sheets.length - 1] = { type: 'inline', content: last.content + sheet.content };
+    } else sheets.push(sheet);
+  }
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const link = (src: string) => (/^(https?:)?\/\//.test(src) ? src : `${base.replace(/\/$/, '')}/${src.replace(/^\//, '')}`);
+  return sheets.map((sheet) => (sheet.type === 'external' ? `<link rel="stylesheet" href="${escape(link(sheet.src))}">` : `<style>${sheet.content}</style>`)).join('');
 }
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'rendered'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null; metadata?: unknown }
+  | { type: 'rendered'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null; metadata?: unknown; asString: boolean }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 export interface ImageRequest {
@@ -91,6 +157,8 @@ interface Job {
   collectMetadata: boolean;
   /** Whether a worker may render it; if not, only this thread does. */
   shareable: boolean;
+  /** Written by the string pages' module rather than rendered by Astro. */
+  asString: boolean;
   resolve: (result: RenderResult) => void;
   reject: (error: unknown) => void;
 }
@@ -107,11 +175,17 @@ class RenderWorker {
   ready = false;
   failed: Error | null = null;
   rendered = 0;
+  stringPages = 0;
   /** Settles when the worker is ready to render, or has stopped. */
   readonly started: Promise<void>;
   private settle!: () => void;
 
-  constructor(setup: WorkerSetup, onChange: () => void, onFailure: (error: Error, unfinished: Job[]) => void) {
+  constructor(
+    setup: WorkerSetup,
+    onChange: () => void,
+    onFailure: (error: Error, unfinished: Job[]) => void,
+    deliver: (job: Job, result: RenderResult) => void,
+  ) {
     this.started = new Promise((resolve) => (this.settle = resolve));
     this.worker = new Worker(new URL('./parallel-render-worker.ts', import.meta.url), { workerData: setup, transferList: [setup.imagePort] });
     this.worker.on('message', (reply: WorkerReply) => {
@@ -128,10 +202,11 @@ class RenderWorker {
           job.reject(error);
         } else {
           this.rendered++;
+          if (reply.asString) this.stringPages++;
           // A status without a body (204, 304) always comes with body null: the worker sends
           // only what the Response it rendered holds.
           const response = new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
-          job.resolve(job.collectMetadata ? ({ response, metadata: reply.metadata } as RenderResult) : response);
+          deliver(job, job.collectMetadata ? ({ response, metadata: reply.metadata } as RenderResult) : response);
         }
       }
       onChange();
@@ -180,11 +255,18 @@ function fromEnv(name: string): number | undefined {
   return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-export default function parallelRender(): AstroIntegration {
+export interface ParallelRenderOptions {
+  /** A module of the site (absolute path) that writes one route's pages: see StringPages. */
+  stringPages?: string;
+}
+
+export default function parallelRender(options: ParallelRenderOptions = {}): AstroIntegration {
   /** One fewer than the cores; LOA_RENDER_WORKERS overrides (0: Astro's thread alone). */
   const workerCount = () => fromEnv('LOA_RENDER_WORKERS') ?? Math.min(7, availableParallelism() - 1);
-  let pages: Map<string, { styles?: unknown[] }> | null = null;
+  let pages: Map<string, { component?: string; styles?: unknown[] }> | null = null;
   let entryUrl: string | null = null;
+  let stringEntryUrl: string | null = null;
+  let base = '/';
   /** Astro's incremental-build manifest: without one, every page is rendered. */
   let incrementalManifest: URL | null = null;
 
@@ -196,14 +278,29 @@ export default function parallelRender(): AstroIntegration {
         updateConfig({ build: { concurrency: LOCAL_SLOTS_ALONE + workerCount() * WORKER_SLOTS } });
       },
       'astro:config:done': ({ config }) => {
+        base = config.base;
         incrementalManifest = new URL('incremental-build.json', config.cacheDir);
       },
       'astro:build:setup': ({ pages: pageData, updateConfig }) => {
-        pages = pageData as unknown as Map<string, { styles?: unknown[] }>;
+        pages = pageData as unknown as Map<string, { component?: string; styles?: unknown[] }>;
         updateConfig({
           // With an adapter, setting a prerenderer drops Astro's own prerender entry from the
-          // bundle; Astro's prerenderer, which this one wraps, needs it back.
-          environments: { prerender: { build: { rolldownOptions: { input: 'astro/entrypoints/prerender' } } } },
+          // bundle; Astro's prerenderer, which this one wraps, needs it back. The string pages'
+          // module is an entry of its own, sharing the bundle's modules (the content store), and
+          // named apart: Astro takes the first file named prerender-entry.* for its own.
+          environments: {
+            prerender: {
+              build: {
+                rolldownOptions: {
+                  input: ['astro/entrypoints/prerender', ...(options.stringPages ? [options.stringPages] : [])],
+                  output: {
+                    entryFileNames: (chunk: { facadeModuleId: string | null }) =>
+                      `${options.stringPages && chunk.facadeModuleId === options.stringPages ? STRING_ENTRY_PREFIX : ENTRY_PREFIX}.[hash].mjs`,
+                  },
+                },
+              },
+            },
+          },
           plugins: [
             {
               name: 'loa-prerender-entry',
@@ -212,6 +309,9 @@ export default function parallelRender(): AstroIntegration {
                 for (const [fileName, chunk] of Object.entries(bundle)) {
                   if (chunk.type === 'chunk' && chunk.isEntry && fileName.startsWith(ENTRY_PREFIX) && output.dir) {
                     entryUrl = pathToFileURL(join(output.dir, fileName)).href;
+                  }
+                  if (chunk.type === 'chunk' && chunk.isEntry && fileName.startsWith(STRING_ENTRY_PREFIX) && output.dir) {
+                    stringEntryUrl = pathToFileURL(join(output.dir, fileName)).href;
                   }
                 }
               },
@@ -222,24 +322,55 @@ export default function parallelRender(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = workerCount();
         const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? START_AFTER;
+        const checkParity = Boolean(process.env.LOA_ARTICLE_PARITY);
         setPrerenderer((astros: AstroPrerenderer): AstroPrerenderer => {
           const workers: RenderWorker[] = [];
           const imagePorts: MessagePort[] = [];
           const queue: Job[] = [];
           const routeIndex = new Map<RouteData, number>();
           let setup: Omit<WorkerSetup, 'imagePort' | 'signal'> | null = null;
+          /** The string pages' module, loaded here, and what ends their head. */
+          let strings: { pages: StringPages; headAssets: string } | null = null;
           let localBusy = 0;
           let rendered = 0;
           let nextId = 0;
           let stopping = false;
 
           let renderedHere = 0;
+          let stringPagesHere = 0;
+          let parityChecked = 0;
+          const renderHere = async (job: Job): Promise<RenderResult> => {
+            if (!job.asString) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
+            stringPagesHere++;
+            const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
+            const response = new Response(html, { headers: { 'Content-Type': 'text/html' } });
+            return (job.collectMetadata ? { response, metadata } : response) as RenderResult;
+          };
+          /** Under LOA_ARTICLE_PARITY: a string page must be what Astro renders for its path. */
+          const compareWithAstro = async (job: Job, result: RenderResult): Promise<RenderResult> => {
+            const ours = 'response' in result ? result.response : result;
+            const html = await ours.text();
+            const theirs = await astros.render(new Request(job.request.url), { routeData: job.routeData, collectMetadata: false });
+            const expected = await ('response' in theirs ? theirs.response : theirs).text();
+            if (html !== expected) {
+              let at = 0;
+              while (at < html.length && html[at] === expected[at]) at++;
+              const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 80), at + 80));
+              throw new Error(`The string page ${job.request.url} differs from Astro's rendering at character ${at}:\n  ours:  ${around(html)}\n  Astro: ${around(expected)}`);
+            }
+            parityChecked++;
+            const response = new Response(html, { status: ours.status, headers: ours.headers });
+            return ('response' in result ? { ...result, response } : response) as RenderResult;
+          };
+          const settle = (job: Job, result: RenderResult) => {
+            if (checkParity && job.asString) compareWithAstro(job, result).then(job.resolve, job.reject);
+            else job.resolve(result);
+          };
           const local = (job: Job) => {
             localBusy++;
             renderedHere++;
-            astros
-              .render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata })
-              .then(job.resolve, job.reject)
+            renderHere(job)
+              .then((result) => settle(job, result), job.reject)
               .finally(() => {
                 localBusy--;
                 pump();
@@ -252,7 +383,14 @@ export default function parallelRender(): AstroIntegration {
                 const job = queue.shift()!;
                 const id = nextId++;
                 worker.waiting.set(id, job);
-                const message: RenderRequest = { type: 'render', id, url: job.request.url, route: routeIndex.get(job.routeData)!, collectMetadata: job.collectMetadata };
+                const message: RenderRequest = {
+                  type: 'render',
+                  id,
+                  url: job.request.url,
+                  route: routeIndex.get(job.routeData)!,
+                  collectMetadata: job.collectMetadata,
+                  asString: job.asString,
+                };
                 worker.worker.postMessage(message);
               } else if (localBusy < (workers.some((w) => w.ready) ? LOCAL_SLOTS_HELPED : LOCAL_SLOTS_ALONE)) {
                 local(queue.shift()!);
@@ -268,13 +406,34 @@ export default function parallelRender(): AstroIntegration {
               serveImages(port1, new Int32Array(signal));
               imagePorts.push(port1);
               workers.push(
-                new RenderWorker({ ...setup, imagePort: port2, signal }, pump, (error, unfinished) => {
-                  if (!stopping) logger.warn(`A page-rendering worker stopped; its pages are rendered on the other threads: ${error.message}`);
-                  queue.unshift(...unfinished);
-                  pump();
-                }),
+                new RenderWorker(
+                  { ...setup, imagePort: port2, signal },
+                  pump,
+                  (error, unfinished) => {
+                    if (!stopping) logger.warn(`A page-rendering worker stopped; its pages are rendered on the other threads: ${error.message}`);
+                    queue.unshift(...unfinished);
+                    pump();
+                  },
+                  settle,
+                ),
               );
             }
+          };
+          /** Loads the string pages' module, or says why its route is left to Astro. */
+          const loadStringPages = async () => {
+            if (!options.stringPages) return;
+            const why = !stringEntryUrl ? 'its entry was not found in the bundle' : !pages ? 'no page data was handed to the build' : null;
+            if (why) {
+              logger.warn(`Rendering every page through Astro: ${why}`);
+              return;
+            }
+            const module = (await nativeImport(stringEntryUrl!)) as StringPages;
+            const page = [...pages!.values()].find((data) => data.component === module.component);
+            if (!page) {
+              logger.warn(`Rendering every page through Astro: the build has no page ${module.component}`);
+              return;
+            }
+            strings = { pages: module, headAssets: headAssets((page.styles ?? []) as PageStyle[], base) };
           };
 
           return {
@@ -284,6 +443,7 @@ export default function parallelRender(): AstroIntegration {
               installRenderScope(new AsyncLocalStorage());
               const app = (astros as { app?: DefaultApp }).app;
               if (app) tuneApp(app);
+              await loadStringPages();
               if (count === 0) return;
               const scripts = app?.getSettings?.().scripts;
               const why = !entryUrl
@@ -304,6 +464,7 @@ export default function parallelRender(): AstroIntegration {
                 entryUrl: entryUrl!,
                 styles: [...pages!].map(([key, page]) => [key, page.styles ?? []]),
                 inlineScripts: scripts!.filter((script) => script.stage === 'head-inline').map(({ stage, content }) => ({ stage, content })),
+                stringPages: strings && { entryUrl: stringEntryUrl!, headAssets: strings.headAssets },
               };
               if (startAfter === 0) {
                 startWorkers();
@@ -321,9 +482,10 @@ export default function parallelRender(): AstroIntegration {
               // Redirects and routes the bundle's manifest does not list stay on this thread, as
               // does everything when workers cannot be used.
               const shareable = setup !== null && routeData.type !== 'redirect' && routeIndex.has(routeData);
+              const asString = strings !== null && routeData.component === strings.pages.component;
               if (shareable && rendered++ === startAfter && workers.length === 0) startWorkers();
               return new Promise<RenderResult>((resolve, reject) => {
-                queue.push({ request, routeData, collectMetadata, shareable, resolve, reject });
+                queue.push({ request, routeData, collectMetadata, shareable, asString, resolve, reject });
                 pump();
               });
             },
@@ -331,7 +493,12 @@ export default function parallelRender(): AstroIntegration {
               stopping = true;
               await Promise.all(workers.map((w) => w.worker.terminate()));
               for (const port of imagePorts) port.close();
-              const split = { here: renderedHere, workers: workers.map((w) => w.rendered) };
+              const split = {
+                here: renderedHere,
+                workers: workers.map((w) => w.rendered),
+                stringPages: stringPagesHere + workers.reduce((sum, w) => sum + w.stringPages, 0),
+                parityChecked,
+              };
               if (workers.length > 0) logger.info(`Pages rendered on this thread: ${split.here}; on workers: ${split.workers.join(', ')}`);
               // For tests and benchmarks: which thread rendered how many pages.
               if (process.env.LOA_RENDER_REPORT) writeFileSync(process.env.LOA_RENDER_REPORT, JSON.stringify(split));

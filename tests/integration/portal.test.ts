@@ -334,6 +334,14 @@ describe('pages rendered on worker threads', () => {
     expect(renderSplit.here).toBeGreaterThan(0);
   });
 
+  it('include the article pages, written as strings and the same as Astro renders them', () => {
+    // Every article page was written by site/src/lib/article-pages.ts rather than by Astro's
+    // renderer; in the one-thread build each was also rendered by Astro, and compared.
+    expect(renderSplit.stringPages).toBe(published.length);
+    expect(portal.oneThreadSplit.stringPages).toBe(published.length);
+    expect(portal.oneThreadSplit.parityChecked).toBe(published.length);
+  });
+
   it('are byte for byte what Astro renders alone: pages, styles, images, feeds and search index', () => {
     const ours = relative(distDir);
     expect(ours.filter((file) => file.startsWith('/_astro/') && /\.(webp|jpe?g|png|avif)$/.test(file)).length).toBeGreaterThan(0);

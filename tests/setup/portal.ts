@@ -37,7 +37,7 @@ export interface PortalContext {
   draftMarkers: string[];
   draftSlugs: string[];
   /** How many pages each thread rendered (site/integrations/parallel-render.ts). */
-  renderSplit: { here: number; workers: number[] };
+  renderSplit: { here: number; workers: number[]; stringPages: number; parityChecked: number };
   /**
    * The same content built again into an empty folder with the first build's cache, as after a
    * build that failed once Astro had finished: every page rendered again, on Astro's own thread.
@@ -144,9 +144,11 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   const rebuiltDir = join(workDir, 'rebuilt');
   const rebuildSplit = await build(rebuiltDir, { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' }, outDir);
   // Into an empty folder with the same cache: Astro's cache keeps no copy of the pages
-  // (site/integrations/no-page-copies.ts), so all are rendered again, here on one thread.
+  // (site/integrations/no-page-copies.ts), so all are rendered again, here on one thread. Each
+  // article page, written as a string (site/src/lib/article-pages.ts), is also rendered by Astro
+  // and the build fails if the two differ.
   const oneThreadDir = join(workDir, 'one-thread');
-  const oneThreadSplit = await build(oneThreadDir, { LOA_RENDER_WORKERS: '0' });
+  const oneThreadSplit = await build(oneThreadDir, { LOA_RENDER_WORKERS: '0', LOA_ARTICLE_PARITY: '1' });
   // The public site is the prerendered client/ folder; server/ only runs draft previews.
   const distDir = join(outDir, 'client');
 

@@ -1,0 +1,138 @@
+// The article pages. At 10,000 articles, Astro's own work per page (request, routing, rendering
+// the component tree, the response) was about half of a cold build, more than the articles'
+// content. So the build writes them as strings: the prerenderer (integrations/parallel-render.ts)
+// loads this module as an entry of the prerender bundle and calls renderPage for each path of the
+// article route instead of rendering that route through Astro, on whichever thread takes the path.
+// Astro still lists the paths, writes the files, keeps the incremental cache and the image
+// pipeline, and feeds the sitemap and the search index, as for any page.
+//
+// The route itself (src/pages/tin-tuc/[slug].astro) renders the same content in the Astro page
+// frame, for `astro dev` and for LOA_ARTICLE_PARITY, under which the build renders every article
+// both ways and fails if a byte differs (the portal test does).
+import { getImage } from 'astro:assets';
+import { readBody } from './article-bodies.ts';
+import { articleCardHtml, articleViewHtml, usableCover } from './article-view.ts';
+import { mediaUrl } from './cms.ts';
+import { articleDate, cacheKey, digests, getArticles, getSettings, type ArticleEntry } from './data.ts';
+import { attr, text } from './html.ts';
+import { renderDocument, type FrameProps } from './page-frame.ts';
+import { urls } from './urls.ts';
+
+/** The route this module writes the pages of, as Astro names its component. */
+export const component = 'src/pages/tin-tuc/[slug].astro';
+
+const RELATED = 4;
+
+export interface ArticleProps {
+  article: ArticleEntry;
+  related: ArticleEntry[];
+  previous?: ArticleEntry;
+  next?: ArticleEntry;
+}
+
+/**
+ * What an article page shows besides the article, from the list of articles (newest first): the
+ * previous article is the next one in the list, the next one the one before. Related: the latest
+ * earlier articles on the same topics ("tin đã đưa"), topped up with the nearest later ones.
+ * Preferring earlier articles keeps a new publication from changing, and so re-rendering, every
+ * older page on its topics.
+ */
+function articleProps(articles: ArticleEntry[], index: number): ArticleProps {
+  const article = articles[index];
+  const areas = new Set(article.data.contentAreas.map((area) => area.slug));
+  const sameTopic = (other: ArticleEntry) => other !== article && other.data.contentAreas.some((area) => areas.has(area.slug));
+  // Walk outwards and stop once enough are found: filtering the whole list for each of
+  // thousands of articles took seconds.
+  const earlier: ArticleEntry[] = [];
+  for (let i = index + 1; i < articles.length && earlier.length < RELATED; i++) if (sameTopic(articles[i])) earlier.push(articles[i]);
+  const later: ArticleEntry[] = [];
+  for (let i = index - 1; i >= 0 && earlier.length + later.length < RELATED; i--) if (sameTopic(articles[i])) later.unshift(articles[i]);
+  return { article, related: [...later, ...earlier], previous: articles[index + 1], next: articles[index - 1] };
+}
+
+/** The route's paths, with a cache key from everything a page shows. */
+export async function articlePaths() {
+  const articles = await getArticles();
+  return Promise.all(
+    articles.map(async (_, index) => {
+      const props = articleProps(articles, index);
+      const { article, related, previous, next } = props;
+      const shown = [article, ...related, previous, next].filter(Boolean) as ArticleEntry[];
+      return { params: { slug: article.id }, props, cacheKey: await cacheKey(digests(shown), previous?.id, next?.id) };
+    }),
+  );
+}
+
+/** An article page: its frame's properties and what goes inside `<main>`. */
+export async function articlePage({ article, related, previous, next }: ArticleProps): Promise<{ frame: FrameProps; main: string }> {
+  const { data } = article;
+  const settings = await getSettings();
+  const site = import.meta.env.SITE;
+  const publicUrl = new URL(urls.article(data.slug), site).href;
+  const date = articleDate(article);
+  const cover = usableCover(data);
+  // Link previews (Facebook, Zalo) and search engines get a JPEG from the portal itself: the CMS
+  // is private. One file: without `layout: 'none'` the site-wide responsive layout (astro.config.ts)
+  // also made a srcset of eight more JPEGs per cover that no page used, half of a build's images.
+  const shareImage = cover
+    ? await getImage({ src: mediaUrl(cover.image.url), width: 1200, height: Math.round((1200 * cover.image.height) / cover.image.width), format: 'jpg', layout: 'none' })
+    : null;
+  const shareImageUrl = shareImage ? new URL(shareImage.src, site).href : undefined;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: data.title,
+    description: data.summary,
+    datePublished: date.toISOString(),
+    dateModified: new Date(data.updatedAt).toISOString(),
+    inLanguage: 'vi',
+    mainEntityOfPage: publicUrl,
+    url: publicUrl,
+    ...(shareImageUrl ? { image: [shareImageUrl] } : {}),
+    articleSection: data.contentAreas.map((area) => area.shortTitle),
+    author: { '@type': 'GovernmentOrganization', name: `Ủy ban nhân dân ${settings.wardName}` },
+    publisher: { '@type': 'GovernmentOrganization', name: settings.siteTitle },
+  };
+  const frame: FrameProps = {
+    settings,
+    title: data.title,
+    section: 'news',
+    description: data.summary,
+    jsonLd,
+    preview: {
+      type: 'article',
+      publishedTime: date.toISOString(),
+      modifiedTime: new Date(data.updatedAt).toISOString(),
+      image: shareImage && cover ? { url: shareImageUrl!, width: Number(shareImage.attributes.width), height: Number(shareImage.attributes.height), alt: cover.alt } : undefined,
+    },
+  };
+  let prevNext = '';
+  if (previous || next) {
+    prevNext = '<nav class="prev-next no-print" aria-label="Bài trước, bài sau">';
+    if (previous) prevNext += `<a${attr('href', urls.article(previous.data.slug))} rel="prev">‹ Bài trước: ${text(previous.data.title)}</a>`;
+    if (next) prevNext += `<a${attr('href', urls.article(next.data.slug))} rel="next">Bài sau: ${text(next.data.title)} ›</a>`;
+    prevNext += '</nav>';
+  }
+  let main = await articleViewHtml({ article: data, bodyHtml: readBody(article), date, publicUrl, inside: prevNext });
+  if (related.length > 0) {
+    const cards = await Promise.all(related.map((item) => articleCardHtml(item.data, articleDate(item), { headingLevel: 3, withImage: false })));
+    main += `<section class="related no-print" aria-labelledby="tin-lien-quan"><h2 id="tin-lien-quan">Tin liên quan</h2><ul class="card-list">${cards.map((card) => `<li>${card}</li>`).join('')}</ul></section>`;
+  }
+  return { frame, main };
+}
+
+let positions: Promise<Map<string, number>> | undefined;
+
+/**
+ * The whole page at `pathname` (`/tin-tuc/<slug>/`), for the prerenderer. `headAssets` is what
+ * Astro adds at the end of this route's head: its stylesheets.
+ */
+export async function renderPage(pathname: string, headAssets: string): Promise<string> {
+  const articles = await getArticles();
+  positions ??= Promise.resolve(new Map(articles.map((article, index) => [article.id, index])));
+  const slug = /^\/tin-tuc\/([^/]+)\/$/.exec(pathname)?.[1];
+  const index = slug === undefined ? undefined : (await positions).get(decodeURIComponent(slug));
+  if (index === undefined) throw new Error(`No published article has the address ${pathname}`);
+  const { frame, main } = await articlePage(articleProps(articles, index));
+  return renderDocument(frame, pathname, import.meta.env.SITE, headAssets, main);
+}

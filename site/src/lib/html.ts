@@ -1,0 +1,26 @@
+// Escaping for the pages written as strings (page-frame.ts, article-view.ts) rather than by
+// Astro's renderer. Both follow Astro's own rules, so a string-built page and a page Astro
+// renders are the same bytes (the portal test builds with LOA_ARTICLE_PARITY and checks it).
+
+const TEXT = /[&<>'"]/g;
+const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+
+/** Text between tags. */
+export function text(value: string | number): string {
+  return String(value).replace(TEXT, (c) => TEXT_ENTITIES[c]);
+}
+
+/** An attribute value inside double quotes. */
+export function attrValue(value: string | number | URL): string {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+/** ` name="value"`, or nothing when the value is null or undefined (as Astro leaves it out). */
+export function attr(name: string, value: string | number | URL | null | undefined): string {
+  return value == null ? '' : ` ${name}="${attrValue(value)}"`;
+}
+
+/** JSON for a `<script>` element: no `<` can close it early. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
