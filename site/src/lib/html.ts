@@ -15,9 +15,13 @@ export function attrValue(value: string | number | URL): string {
   return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
-/** ` name="value"`, or nothing when the value is null or undefined (as Astro leaves it out). */
+/**
+ * ` name="value"`; as Astro writes them, nothing for null or undefined and the bare name for an
+ * empty string (the same in HTML as `name=""`).
+ */
 export function attr(name: string, value: string | number | URL | null | undefined): string {
-  return value == null ? '' : ` ${name}="${attrValue(value)}"`;
+  if (value == null) return '';
+  return value === '' ? ` ${name}` : ` ${name}="${attrValue(value)}"`;
 }
 
 /** JSON for a `<script>` element: no `<` can close it early. */
