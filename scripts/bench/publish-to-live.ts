@@ -58,6 +58,28 @@ async function fullAccessToken(cmsUrl: string): Promise<string> {
 
 const trash = join(benchDir, 'trash');
 
+/**
+ * Memory the system can still hand out, in GB, from /proc/meminfo (null elsewhere). On tmpfs a
+ * kept trash stays in memory: forty cold builds of 10,000 left 3 GB of 23, and the next build
+ * took minutes instead of seconds.
+ */
+function availableGb(): number | null {
+  try {
+    const kb = /^MemAvailable:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Warns when too little memory is left for a build's figures to compare with others. */
+function warnIfMemoryShort(): void {
+  const available = availableGb();
+  if (available !== null && available < 6) {
+    console.warn(`warning: only ${available.toFixed(1)} GB of memory available; figures measured now do not compare with others (a trash on tmpfs? see ${trash})`);
+  }
+}
+
 /** Moves a path out of the way without deleting it (see above); the trash is emptied at the end. */
 function discard(path: string): void {
   mkdirSync(trash, { recursive: true });
@@ -113,6 +135,7 @@ async function bench(size: number) {
     if (!skipCold) {
       // Cold build: empty cache, full sync, every image optimised.
       discard(cacheDir);
+      warnIfMemoryShort();
       const timeFile = join(dir, 'cold-build.time');
       const coldStarted = Date.now();
       await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, outDir: join(dir, 'cold'), cacheDir, timeFile });
@@ -138,6 +161,7 @@ async function bench(size: number) {
     const officer = (await json(`${cms.url}/api/responsible-officers?sort=order`, { headers })).data[0].documentId;
 
     const samples: number[] = [];
+    if (runs > 0) warnIfMemoryShort();
     for (let run = 1; run <= runs; run++) {
       const slug = `bai-do-hieu-nang-${Date.now()}`;
       const started = performance.now();
