@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARD_FOLDER } from '@loa/shared/search';
+import { readRecord, readRecordBytes } from '../../site/integrations/string-pages-record.ts';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -77,7 +78,11 @@ interface IncrementalManifest {
   outputs: () => Set<string>;
 }
 
-/** Astro's incremental manifest, read once: its digest, and the files it lists on demand. */
+/**
+ * Astro's incremental manifest, read once, with the record of the pages written beside Astro's
+ * list (site/integrations/string-pages-record.ts): their digest together, and the files both list,
+ * on demand.
+ */
 function readManifest(cacheDir: string): IncrementalManifest | null {
   let body: Buffer;
   try {
@@ -85,8 +90,11 @@ function readManifest(cacheDir: string): IncrementalManifest | null {
   } catch {
     return null;
   }
+  const stringPages = readRecordBytes(cacheDir);
+  const digest = createHash('sha256').update(body);
+  if (stringPages) digest.update('\0').update(stringPages);
   return {
-    digest: createHash('sha256').update(body).digest('hex'),
+    digest: digest.digest('hex'),
     outputs: () => {
       const manifest = JSON.parse(body.toString('utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
       // Astro records them as URL paths (percent-encoded); the filesystem has the decoded names.
@@ -97,7 +105,9 @@ function readManifest(cacheDir: string): IncrementalManifest | null {
           return path;
         }
       };
-      return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
+      const outputs = new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
+      for (const page of Object.values(readRecord(cacheDir)?.pages ?? {})) outputs.add(page.outputFile);
+      return outputs;
     },
   };
 }

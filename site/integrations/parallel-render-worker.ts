@@ -2,12 +2,12 @@
 // gives its app the page styles and inline scripts the main thread handed over (the only parts of
 // Astro's build data that rendering reads), and renders the pages it is sent, with their
 // incremental-build metadata when asked. Pages of the string pages' route it writes with that
-// module, as the main thread does.
+// module, as the main thread does, into their file when they are outside Astro's list.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { getInstalledRenderScope, installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { tuneApp } from './app-tuning.ts';
-import { renderStringPage, type ImageReply, type RenderRequest, type StringPages, type WorkerReply, type WorkerSetup } from './parallel-render.ts';
+import { renderStringPage, writePageFile, type ImageReply, type RenderRequest, type StringPages, type WorkerReply, type WorkerSetup } from './parallel-render.ts';
 
 const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
@@ -69,11 +69,17 @@ const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort
 
 const encoder = new TextEncoder();
 
-parentPort!.on('message', async ({ id, url, route, collectMetadata, asString }: RenderRequest) => {
+parentPort!.on('message', async ({ id, url, route, collectMetadata, asString, writeTo }: RenderRequest) => {
   try {
     if (asString) {
       if (!stringPages) throw new Error('This worker was not given the string pages module');
       const { html, metadata } = await renderStringPage(stringPages.pages, url, stringPages.headAssets, app.logger);
+      if (writeTo) {
+        // A page outside Astro's list: written here, and only its metadata goes back.
+        writePageFile(writeTo, html);
+        reply({ type: 'rendered', id, status: 200, statusText: '', headers: [], body: null, metadata: collectMetadata ? metadata : undefined, asString });
+        return;
+      }
       const body = encoder.encode(html).buffer as ArrayBuffer;
       const headers: [string, string][] = [['content-type', 'text/html']];
       reply({ type: 'rendered', id, status: 200, statusText: '', headers, body, metadata: collectMetadata ? metadata : undefined, asString }, [body]);

@@ -15,26 +15,49 @@
 //   whichever thread rendered the page.
 //
 // One route can be written as strings instead (`stringPages`): a module of the site, built as an
-// extra entry of the prerender bundle, renders each of its paths to a whole page, skipping Astro's
-// request, routing and component rendering (src/lib/article-pages.ts says why and what for).
-// Astro still writes the files and records the pages, their images and cache keys. With
-// LOA_ARTICLE_PARITY set, each such page is also rendered by Astro's prerenderer, and a
-// difference fails the build.
+// extra entry of the prerender bundle, renders each of its paths to a whole page (see
+// src/lib/article-pages.ts for why). Its paths are taken out of the list handed to Astro, which
+// therefore spends nothing on them (request, routing, rendering, response, file, records): they
+// are written here, on whichever thread takes them, and string-pages-record.ts keeps what Astro's
+// incremental manifest keeps for the others, so an unchanged page is not written again and its
+// images still reach Astro's image pipeline (through `collectStaticImages`). The sitemap and the
+// search index add these pages to Astro's list. With LOA_ARTICLE_PARITY set, each such page is
+// also rendered by Astro's prerenderer, and a difference fails the build.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
 import { tuneApp, type PrerenderApp } from './app-tuning.ts';
+import { readRecord, stringPagesOfBuild, writeRecord, type StringPageRecord } from './string-pages-record.ts';
 
 const nativeImport = createRequire(import.meta.url)('./native-import.cjs') as (url: string) => Promise<unknown>;
 
 const ENTRY_PREFIX = 'prerender-entry';
 const STRING_ENTRY_PREFIX = 'loa-string-pages';
+/** Astro's modules of content data (entries, their assets and modules), which change with it. */
+const CONTENT_CHUNK = /data-layer-content|content-assets|content-modules/;
+/** The content hash in a chunk's file name, as a chunk's code names the chunks it imports. */
+const CHUNK_HASH = /([\w-]+)[_.][\w-]{8}\.mjs/g;
+
+/**
+ * The nearest pnpm lockfile from `dir` up: a dependency upgrade (QR codes, Markdown) can change
+ * the pages without changing the bundle, which leaves dependencies outside.
+ */
+function lockfileDigest(dir: string): string {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      return createHash('sha256').update(readFileSync(join(current, 'pnpm-lock.yaml'))).digest('hex');
+    } catch {
+      if (dirname(current) === current) return '';
+    }
+  }
+}
 
 /**
  * Pages rendered before workers are started: fewer are quicker to render on this thread alone.
@@ -78,6 +101,8 @@ export interface RenderRequest {
   collectMetadata: boolean;
   /** Written by the string pages' module rather than rendered by Astro. */
   asString: boolean;
+  /** For a string page outside Astro's list: the file the worker writes it to (no body comes back). */
+  writeTo?: string;
 }
 
 /** What a module given as `stringPages` exports. */
@@ -86,6 +111,12 @@ export interface StringPages {
   component: string;
   /** The whole page at a path of that route; `headAssets` goes at the end of its head. */
   renderPage(pathname: string, headAssets: string): Promise<string>;
+}
+
+/** Writes a page outside Astro's list of paths into its folder. */
+export function writePageFile(file: string, html: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, html);
 }
 
 /**
@@ -159,6 +190,8 @@ interface Job {
   shareable: boolean;
   /** Written by the string pages' module rather than rendered by Astro. */
   asString: boolean;
+  /** For a string page outside Astro's list: its file, which this integration writes. */
+  file?: string;
   resolve: (result: RenderResult) => void;
   reject: (error: unknown) => void;
 }
@@ -266,7 +299,15 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
   let pages: Map<string, { component?: string; styles?: unknown[] }> | null = null;
   let entryUrl: string | null = null;
   let stringEntryUrl: string | null = null;
+  /** A digest of the string pages' entry chunk and the chunks it imports, content data aside. */
+  let stringCode: string | null = null;
   let base = '/';
+  let site = '';
+  let outDir = '';
+  let clientDir = '';
+  let cacheDir = '';
+  /** The settings the string pages depend on besides their code: see codeKey below. */
+  let settingsKey = '';
   /** Astro's incremental-build manifest: without one, every page is rendered. */
   let incrementalManifest: URL | null = null;
 
@@ -279,6 +320,14 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
+        site = config.site ?? '';
+        outDir = fileURLToPath(config.outDir);
+        clientDir = fileURLToPath(config.build.client);
+        cacheDir = fileURLToPath(config.cacheDir);
+        settingsKey = createHash('sha256')
+          .update(JSON.stringify({ site, base, trailingSlash: config.trailingSlash, format: config.build.format, image: config.image }))
+          .update(lockfileDigest(fileURLToPath(config.root)))
+          .digest('hex');
         incrementalManifest = new URL('incremental-build.json', config.cacheDir);
       },
       'astro:build:setup': ({ pages: pageData, updateConfig }) => {
@@ -305,13 +354,35 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             {
               name: 'loa-prerender-entry',
               applyToEnvironment: (environment: { name: string }) => environment.name === 'prerender',
-              writeBundle(output: { dir?: string }, bundle: Record<string, { type: string; isEntry?: boolean }>) {
+              writeBundle(
+                output: { dir?: string },
+                bundle: Record<string, { type: string; isEntry?: boolean; code?: string; imports?: string[]; dynamicImports?: string[]; moduleIds?: string[] }>,
+              ) {
                 for (const [fileName, chunk] of Object.entries(bundle)) {
                   if (chunk.type === 'chunk' && chunk.isEntry && fileName.startsWith(ENTRY_PREFIX) && output.dir) {
                     entryUrl = pathToFileURL(join(output.dir, fileName)).href;
                   }
                   if (chunk.type === 'chunk' && chunk.isEntry && fileName.startsWith(STRING_ENTRY_PREFIX) && output.dir) {
                     stringEntryUrl = pathToFileURL(join(output.dir, fileName)).href;
+                    // The code the string pages depend on: the entry and what it imports, except the
+                    // content store's data, which changes with every publish (each page's cache key
+                    // covers its own content). Chunk names carry a hash of what they import, data
+                    // included, so the code is read without them. Checked by the tests: a build of the
+                    // same code writes none of the pages again (portal), a publish only the changed
+                    // ones (publishing).
+                    const code = createHash('sha256');
+                    const seen = new Set<string>();
+                    const visit = (name: string) => {
+                      const part = bundle[name];
+                      if (seen.has(name) || part?.type !== 'chunk') return;
+                      seen.add(name);
+                      if (CONTENT_CHUNK.test(name) || part.moduleIds?.some((id) => CONTENT_CHUNK.test(id))) return;
+                      code.update((part.code ?? '').replace(CHUNK_HASH, '$1.mjs')).update('\0');
+                      for (const imported of [...(part.imports ?? []), ...(part.dynamicImports ?? [])]) visit(imported);
+                    };
+                    visit(fileName);
+                    stringCode = code.digest('hex');
+                    if (process.env.LOA_VERBOSE_BUILD) console.log(`[loa-parallel-render] string pages depend on ${[...seen].join(', ')}`);
                   }
                 }
               },
@@ -323,10 +394,14 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
         const count = workerCount();
         const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? START_AFTER;
         const checkParity = Boolean(process.env.LOA_ARTICLE_PARITY);
+        stringPagesOfBuild.pathnames = [];
         setPrerenderer((astros: AstroPrerenderer): AstroPrerenderer => {
           const workers: RenderWorker[] = [];
           const imagePorts: MessagePort[] = [];
+          /** Pages Astro asked for, in order. */
           const queue: Job[] = [];
+          /** String pages outside Astro's list, in order. */
+          const ownQueue: Job[] = [];
           const routeIndex = new Map<RouteData, number>();
           let setup: Omit<WorkerSetup, 'imagePort' | 'signal'> | null = null;
           /** The string pages' module, loaded here, and what ends their head. */
@@ -339,10 +414,20 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           let renderedHere = 0;
           let stringPagesHere = 0;
           let parityChecked = 0;
+          /** The string pages outside Astro's list: all written (or found unchanged) once it settles. */
+          let ownPages: Promise<void> | null = null;
+          let ownSkipped = 0;
+          /** Images of the unchanged ones, for Astro's image pipeline (collectStaticImages). */
+          const replayedImages = new Map<string, { originalSrcPath: unknown; transforms: Map<string, { finalPath: unknown; transform: unknown }> }>();
           const renderHere = async (job: Job): Promise<RenderResult> => {
             if (!job.asString) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
             stringPagesHere++;
             const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
+            // Under LOA_ARTICLE_PARITY the page is compared first, and written after (settle).
+            if (job.file && !checkParity) {
+              writePageFile(job.file, html);
+              return { response: new Response(null), metadata } as RenderResult;
+            }
             const response = new Response(html, { headers: { 'Content-Type': 'text/html' } });
             return (job.collectMetadata ? { response, metadata } : response) as RenderResult;
           };
@@ -359,6 +444,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               throw new Error(`The string page ${job.request.url} differs from Astro's rendering at character ${at}:\n  ours:  ${around(html)}\n  Astro: ${around(expected)}`);
             }
             parityChecked++;
+            if (job.file) writePageFile(job.file, html);
             const response = new Response(html, { status: ours.status, headers: ours.headers });
             return ('response' in result ? { ...result, response } : response) as RenderResult;
           };
@@ -373,14 +459,24 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               .then((result) => settle(job, result), job.reject)
               .finally(() => {
                 localBusy--;
-                pump();
+                // On the next turn of the event loop: a string page is made without waiting for
+                // any I/O, so going straight on to the next would keep the workers' answers, and
+                // with them their next pages, waiting until this thread ran out of pages.
+                setImmediate(pump);
               });
           };
+          /**
+           * Hands out the waiting pages. A worker takes the string pages outside Astro's list
+           * first, which it writes itself; this thread takes Astro's pages first, since it does
+           * Astro's own work for each of them anyway (request, file, records), and takes string
+           * pages only when Astro has none waiting, or when no worker is ready.
+           */
           const pump = () => {
-            while (queue.length > 0) {
-              const worker = queue[0].shareable && workers.find((w) => w.ready && !w.failed && w.waiting.size < WORKER_SLOTS);
-              if (worker) {
-                const job = queue.shift()!;
+            for (;;) {
+              const worker = workers.find((w) => w.ready && !w.failed && w.waiting.size < WORKER_SLOTS);
+              const forWorker = worker && (ownQueue.length > 0 && ownQueue[0].shareable ? ownQueue : queue.length > 0 && queue[0].shareable ? queue : null);
+              if (worker && forWorker) {
+                const job = forWorker.shift()!;
                 const id = nextId++;
                 worker.waiting.set(id, job);
                 const message: RenderRequest = {
@@ -390,10 +486,11 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                   route: routeIndex.get(job.routeData)!,
                   collectMetadata: job.collectMetadata,
                   asString: job.asString,
+                  writeTo: job.file && !checkParity ? job.file : undefined,
                 };
                 worker.worker.postMessage(message);
-              } else if (localBusy < (workers.some((w) => w.ready) ? LOCAL_SLOTS_HELPED : LOCAL_SLOTS_ALONE)) {
-                local(queue.shift()!);
+              } else if (localBusy < (workers.some((w) => w.ready) ? LOCAL_SLOTS_HELPED : LOCAL_SLOTS_ALONE) && queue.length + ownQueue.length > 0) {
+                local((queue.length > 0 ? queue : ownQueue).shift()!);
               } else return;
             }
           };
@@ -411,13 +508,68 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                   pump,
                   (error, unfinished) => {
                     if (!stopping) logger.warn(`A page-rendering worker stopped; its pages are rendered on the other threads: ${error.message}`);
-                    queue.unshift(...unfinished);
+                    queue.unshift(...unfinished.filter((job) => !job.file));
+                    ownQueue.unshift(...unfinished.filter((job) => job.file));
                     pump();
                   },
                   settle,
                 ),
               );
             }
+          };
+          /**
+           * Writes the string pages Astro was not given, except those unchanged since the last
+           * build (same cache key and code, file copied in by the builder), then the record.
+           */
+          const writeOwnPages = async (paths: { pathname: string; route: RouteData; cacheKey?: string }[], codeKey: string) => {
+            const previous = readRecord(cacheDir);
+            const reusable = previous?.codeKey === codeKey ? previous.pages : {};
+            const pages: Record<string, StringPageRecord> = {};
+            const written: Promise<void>[] = [];
+            let listed = 0;
+            for (const { pathname, route, cacheKey } of paths) {
+              // A turn of the event loop now and then: a worker waiting for an image's URL is
+              // answered from there (see serveImages), and the first pages get going meanwhile.
+              if (++listed % 500 === 0) {
+                pump();
+                await new Promise((resolve) => setImmediate(resolve));
+              }
+              const file = join(clientDir, decodeURI(pathname), 'index.html');
+              const outputFile = relative(outDir, file).split(sep).join('/');
+              const before = reusable[pathname];
+              if (before && cacheKey !== undefined && before.cacheKey === cacheKey && before.outputFile === outputFile && existsSync(file)) {
+                ownSkipped++;
+                pages[pathname] = before;
+                for (const image of before.staticImages as { originalPath: string; originalSrcPath: unknown; hash: string; finalPath: unknown; transform: unknown }[]) {
+                  let forPath = replayedImages.get(image.originalPath);
+                  if (!forPath) replayedImages.set(image.originalPath, (forPath = { originalSrcPath: image.originalSrcPath, transforms: new Map() }));
+                  if (!forPath.transforms.has(image.hash)) forPath.transforms.set(image.hash, { finalPath: image.finalPath, transform: image.transform });
+                }
+                for (const path of before.referencedImages) (astroAsset().referencedImages ??= new Set()).add(path);
+                continue;
+              }
+              written.push(
+                new Promise<void>((resolve, reject) => {
+                  const record = (result: RenderResult) => {
+                    const metadata = ('metadata' in result ? result.metadata : undefined) as { staticImages?: unknown[]; referencedImages?: string[] } | undefined;
+                    pages[pathname] = { cacheKey: cacheKey ?? '', outputFile, staticImages: metadata?.staticImages ?? [], referencedImages: metadata?.referencedImages ?? [] };
+                    resolve();
+                  };
+                  // Only the URL of the request is read for a string page: no Request object for each.
+                  const request = { url: new URL(pathname, site || 'http://localhost/').href } as Request;
+                  ownQueue.push({ request, routeData: route, collectMetadata: true, shareable: setup !== null, asString: true, file, resolve: record, reject });
+                }),
+              );
+            }
+            if (process.env.LOA_VERBOSE_BUILD) {
+              logger.info(`String pages: ${paths.length - written.length} unchanged, ${written.length} to write (record ${previous ? (previous.codeKey === codeKey ? 'matches the code' : 'is for other code') : 'missing'})`);
+            }
+            if (written.length > startAfter && workers.length === 0) startWorkers();
+            pump();
+            await Promise.all(written);
+            // Pages without a cache key are written every time.
+            for (const [pathname, page] of Object.entries(pages)) if (!page.cacheKey) delete pages[pathname];
+            writeRecord(cacheDir, { version: 1, codeKey, pages });
           };
           /** Loads the string pages' module, or says why its route is left to Astro. */
           const loadStringPages = async () => {
@@ -469,6 +621,11 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               if (startAfter === 0) {
                 startWorkers();
                 await Promise.all(workers.map((w) => w.started));
+              } else if (incrementalManifest && !existsSync(incrementalManifest)) {
+                // No incremental cache: every page is rendered, so the workers load the bundle while
+                // this thread lists the paths. (A small site pays a worker's start for nothing, less
+                // than a second of the other core.)
+                startWorkers();
               }
             },
             async getStaticPaths() {
@@ -476,7 +633,27 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               // Without Astro's incremental cache every path is rendered: if that is more than
               // startAfter, the workers can load while the first pages are rendered here.
               if (workers.length === 0 && paths.length > startAfter && incrementalManifest && !existsSync(incrementalManifest)) startWorkers();
-              return paths;
+              if (!strings || !stringCode) return paths;
+              const component = strings.pages.component;
+              const own = paths.filter((path) => path.route.component === component);
+              stringPagesOfBuild.pathnames = own.map((path) => path.pathname.replace(/^\//, ''));
+              // Every page also depends on its code, its stylesheets and the site's settings.
+              const codeKey = createHash('sha256').update(stringCode).update('\0').update(strings.headAssets).update('\0').update(settingsKey).digest('hex');
+              ownPages = writeOwnPages(own, codeKey);
+              // Settled at once, so that a failure is never left unhandled; collectStaticImages
+              // waits for it and fails the build with it.
+              ownPages.catch(() => {});
+              return paths.filter((path) => path.route.component !== component);
+            },
+            async collectStaticImages() {
+              await ownPages;
+              const images = (await astros.collectStaticImages?.()) ?? new Map();
+              for (const [path, entry] of replayedImages) {
+                const existing = images.get(path);
+                if (!existing) images.set(path, entry as never);
+                else for (const [hash, transform] of entry.transforms) if (!existing.transforms.has(hash)) existing.transforms.set(hash, transform as never);
+              }
+              return images;
             },
             render(request, { routeData, collectMetadata = false }) {
               // Redirects and routes the bundle's manifest does not list stay on this thread, as
@@ -490,6 +667,8 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               });
             },
             async teardown() {
+              // After a failure elsewhere, the string pages still in progress end before the workers.
+              await ownPages?.catch(() => {});
               stopping = true;
               await Promise.all(workers.map((w) => w.worker.terminate()));
               for (const port of imagePorts) port.close();
@@ -497,6 +676,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                 here: renderedHere,
                 workers: workers.map((w) => w.rendered),
                 stringPages: stringPagesHere + workers.reduce((sum, w) => sum + w.stringPages, 0),
+                stringPagesUnchanged: ownSkipped,
                 parityChecked,
               };
               if (workers.length > 0) logger.info(`Pages rendered on this thread: ${split.here}; on workers: ${split.workers.join(', ')}`);

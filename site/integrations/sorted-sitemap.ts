@@ -5,6 +5,7 @@
 // sort passes over them in about 60 ms. What it writes does not change: it still sorts.
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { stringPagesOfBuild } from './string-pages-record.ts';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
@@ -14,7 +15,11 @@ export default function sortedSitemap(options?: Parameters<typeof sitemap>[0]): 
   const integration = sitemap(options);
   const done = integration.hooks['astro:build:done'];
   if (done) {
-    const sorted: BuildDone = (params) => done({ ...params, pages: [...params.pages].sort((a, b) => byUrl.compare(a.pathname, b.pathname)) });
+    // The article pages are written outside Astro's list of pages (parallel-render.ts): added here.
+    const sorted: BuildDone = (params) => {
+      const pages = [...params.pages, ...stringPagesOfBuild.pathnames.map((pathname) => ({ pathname }))];
+      return done({ ...params, pages: pages.sort((a, b) => byUrl.compare(a.pathname, b.pathname)) });
+    };
     integration.hooks['astro:build:done'] = sorted;
   }
   return integration;

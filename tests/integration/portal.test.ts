@@ -339,6 +339,7 @@ describe('pages rendered on worker threads', () => {
     // renderer; in the one-thread build each was also rendered by Astro, and compared.
     expect(renderSplit.stringPages).toBe(published.length);
     expect(portal.oneThreadSplit.stringPages).toBe(published.length);
+    expect(portal.oneThreadSplit.stringPagesUnchanged).toBe(0);
     expect(portal.oneThreadSplit.parityChecked).toBe(published.length);
   });
 
@@ -351,8 +352,11 @@ describe('pages rendered on worker threads', () => {
   });
 
   it('are kept with their optimised images by the next build, which renders none of them', () => {
-    // Only pages without a cache key (home, feeds, 404) are rendered again; no article page is.
-    const { here, workers } = portal.rebuildSplit;
+    // Only pages without a cache key (home, feeds, 404) are rendered again; no article page is:
+    // each is found unchanged in the record of string pages (site/integrations/string-pages-record.ts).
+    const { here, workers, stringPages, stringPagesUnchanged } = portal.rebuildSplit;
+    expect(stringPages).toBe(0);
+    expect(stringPagesUnchanged).toBe(published.length);
     expect(here + workers.reduce((sum, n) => sum + n, 0)).toBeLessThan(published.length);
     expect(relative(rebuiltDistDir)).toEqual(relative(distDir));
     expect(differingFrom(rebuiltDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);

@@ -3,11 +3,12 @@
 // pages that were a bare Response, a cold build still took 20 to 22 s, before any content or
 // search index. Written as strings, the whole build takes about 4 s less (medians of alternating
 // runs, 24.7 s against 28.7 s). So the build writes them that way: the prerenderer
-// (integrations/parallel-render.ts) loads this module as an entry of the prerender bundle and
-// calls renderPage for each path of the article route instead of rendering that route through
-// Astro, on whichever thread takes the path.
-// Astro still lists the paths, writes the files, keeps the incremental cache and the image
-// pipeline, and feeds the sitemap and the search index, as for any page.
+// (integrations/parallel-render.ts) loads this module as an entry of the prerender bundle, takes
+// the article route's paths out of the list it hands to Astro and calls renderPage for each, on
+// whichever thread takes the path, writing the file itself. Its record
+// (integrations/string-pages-record.ts) does for these pages what Astro's incremental manifest does
+// for the others; their images go to Astro's image pipeline, and the sitemap and the search index
+// add them to Astro's list of pages.
 //
 // The route itself (src/pages/tin-tuc/[slug].astro) renders the same content in the Astro page
 // frame, for `astro dev` and for LOA_ARTICLE_PARITY, under which the build renders every article
