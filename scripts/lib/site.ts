@@ -6,7 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARD_FOLDER } from '@loa/shared/search';
-import { readRecord, readRecordBytes } from '../../site/integrations/string-pages-record.ts';
+import { parseRecord, readRecordBytes } from '../../site/integrations/string-pages-record.ts';
 import { siteDir } from './paths.ts';
 import { run } from './process.ts';
 
@@ -106,7 +106,8 @@ function readManifest(cacheDir: string): IncrementalManifest | null {
         }
       };
       const outputs = new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => decoded(path.outputFile))));
-      for (const page of Object.values(readRecord(cacheDir)?.pages ?? {})) outputs.add(page.outputFile);
+      const record = stringPages && parseRecord(stringPages);
+      for (const page of Object.values(record?.pages ?? {})) outputs.add(page.outputFile);
       return outputs;
     },
   };

@@ -5,7 +5,7 @@
 // page is rendered either here, by Astro's prerenderer, or by a worker that loaded the same
 // prerender bundle (parallel-render-worker.ts). Workers start only once a build has rendered
 // START_AFTER pages, so a publish that re-renders a few dozen pages never pays for them, or at
-// once when Astro has no incremental cache yet and there are more pages than that to render.
+// once, while the paths are listed, when Astro has no incremental cache yet (a cold build).
 //
 // What a worker cannot get from the bundle, this thread hands over:
 // - each page's styles, from the build's page data (given to `astro:build:setup`);
@@ -33,6 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
+import { attr } from '../src/lib/html.ts';
 import { tuneApp, type PrerenderApp } from './app-tuning.ts';
 import { readRecord, stringPagesOfBuild, writeRecord, type StringPageRecord } from './string-pages-record.ts';
 
@@ -157,9 +158,8 @@ export function headAssets(styles: PageStyle[], base: string): string {
       sheets[sheets.length - 1] = { type: 'inline', content: last.content + sheet.content };
     } else sheets.push(sheet);
   }
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const link = (src: string) => (/^(https?:)?\/\//.test(src) ? src : `${base.replace(/\/$/, '')}/${src.replace(/^\//, '')}`);
-  return sheets.map((sheet) => (sheet.type === 'external' ? `<link rel="stylesheet" href="${escape(link(sheet.src))}">` : `<style>${sheet.content}</style>`)).join('');
+  return sheets.map((sheet) => (sheet.type === 'external' ? `<link rel="stylesheet"${attr('href', link(sheet.src))}>` : `<style>${sheet.content}</style>`)).join('');
 }
 
 export type WorkerReply =
@@ -417,7 +417,10 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           /** The string pages outside Astro's list: all written (or found unchanged) once it settles. */
           let ownPages: Promise<void> | null = null;
           let ownSkipped = 0;
-          /** Images of the unchanged ones, for Astro's image pipeline (collectStaticImages). */
+          /**
+           * Images of the unchanged ones, for Astro's image pipeline (collectStaticImages), grouped
+           * as Astro's own restoreStaticImages groups the records of the pages it skips (not exported).
+           */
           const replayedImages = new Map<string, { originalSrcPath: unknown; transforms: Map<string, { finalPath: unknown; transform: unknown }> }>();
           const renderHere = async (job: Job): Promise<RenderResult> => {
             if (!job.asString) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
@@ -526,14 +529,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             const reusable = previous?.codeKey === codeKey ? previous.pages : {};
             const pages: Record<string, StringPageRecord> = {};
             const written: Promise<void>[] = [];
-            let listed = 0;
             for (const { pathname, route, cacheKey } of paths) {
-              // A turn of the event loop now and then: a worker waiting for an image's URL is
-              // answered from there (see serveImages), and the first pages get going meanwhile.
-              if (++listed % 500 === 0) {
-                pump();
-                await new Promise((resolve) => setImmediate(resolve));
-              }
               const file = join(clientDir, decodeURI(pathname), 'index.html');
               const outputFile = relative(outDir, file).split(sep).join('/');
               const before = reusable[pathname];
@@ -630,9 +626,6 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             },
             async getStaticPaths() {
               const paths = await astros.getStaticPaths();
-              // Without Astro's incremental cache every path is rendered: if that is more than
-              // startAfter, the workers can load while the first pages are rendered here.
-              if (workers.length === 0 && paths.length > startAfter && incrementalManifest && !existsSync(incrementalManifest)) startWorkers();
               if (!strings || !stringCode) return paths;
               const component = strings.pages.component;
               const own = paths.filter((path) => path.route.component === component);
@@ -659,10 +652,10 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               // Redirects and routes the bundle's manifest does not list stay on this thread, as
               // does everything when workers cannot be used.
               const shareable = setup !== null && routeData.type !== 'redirect' && routeIndex.has(routeData);
-              const asString = strings !== null && routeData.component === strings.pages.component;
               if (shareable && rendered++ === startAfter && workers.length === 0) startWorkers();
               return new Promise<RenderResult>((resolve, reject) => {
-                queue.push({ request, routeData, collectMetadata, shareable, asString, resolve, reject });
+                // The string pages' paths never reach Astro (getStaticPaths): Astro's are its own.
+                queue.push({ request, routeData, collectMetadata, shareable, asString: false, resolve, reject });
                 pump();
               });
             },

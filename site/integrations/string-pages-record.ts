@@ -43,7 +43,11 @@ export function readRecordBytes(cacheDir: string): Buffer | null {
 /** The last build's record; null if there is none or it cannot be read (every page is written then). */
 export function readRecord(cacheDir: string): StringPagesRecord | null {
   const bytes = readRecordBytes(cacheDir);
-  if (!bytes) return null;
+  return bytes && parseRecord(bytes);
+}
+
+/** A record from its bytes; null if they are not one. */
+export function parseRecord(bytes: Buffer): StringPagesRecord | null {
   try {
     const record = JSON.parse(bytes.toString('utf8')) as StringPagesRecord;
     return record.version === 1 && typeof record.codeKey === 'string' && record.pages && typeof record.pages === 'object' ? record : null;
