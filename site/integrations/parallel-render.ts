@@ -455,6 +455,24 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             if (checkParity && job.asString) compareWithAstro(job, result).then(job.resolve, job.reject);
             else job.resolve(result);
           };
+          let pumpScheduled = false;
+          /**
+           * Pumps on the next turn of the event loop, once however many pages asked. A string page
+           * is made without waiting for any I/O, so going straight on to the next would keep the
+           * workers' answers, and with them their next pages, waiting until this thread ran out of
+           * pages. And a turn must start one page, not one for each page that ended: with a turn
+           * scheduled for each, every answer from a worker (which starts a page here whenever this
+           * thread is between pages) added one more, and after a few thousand pages one turn made
+           * hundreds of pages while the workers' answers waited, up to a second.
+           */
+          const pumpSoon = () => {
+            if (pumpScheduled) return;
+            pumpScheduled = true;
+            setImmediate(() => {
+              pumpScheduled = false;
+              pump();
+            });
+          };
           const local = (job: Job) => {
             localBusy++;
             renderedHere++;
@@ -462,10 +480,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               .then((result) => settle(job, result), job.reject)
               .finally(() => {
                 localBusy--;
-                // On the next turn of the event loop: a string page is made without waiting for
-                // any I/O, so going straight on to the next would keep the workers' answers, and
-                // with them their next pages, waiting until this thread ran out of pages.
-                setImmediate(pump);
+                pumpSoon();
               });
           };
           /**
