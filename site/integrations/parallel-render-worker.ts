@@ -7,29 +7,58 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { getInstalledRenderScope, installRenderScope, recordStaticImage, renderForPrerender } from 'astro/app';
 import { tuneApp } from './app-tuning.ts';
-import { renderStringPage, writePageFile, type ImageReply, type RenderRequest, type StringPages, type WorkerReply, type WorkerSetup } from './parallel-render.ts';
+import {
+  imageKey,
+  renderStringPage,
+  writePageFile,
+  type ImagePortMessage,
+  type ImageReply,
+  type KnownImage,
+  type RenderRequest,
+  type StringPages,
+  type WorkerReply,
+  type WorkerSetup,
+} from './parallel-render.ts';
 
 const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 const port = setup.imagePort;
 
-/** Image transforms already registered on the main thread, by their arguments. */
-const images = new Map<string, { url: string; records: unknown[] }>();
+/** Images already registered on the main thread, by imageKey. */
+const images = new Map<string, KnownImage>();
+
+/**
+ * The next message from the main thread on the image port, if one is there. Images it made in
+ * advance are taken in on the way: those are the only other messages the port carries.
+ */
+function nextAnswer(): ImageReply | undefined {
+  for (;;) {
+    const message = receiveMessageOnPort(port)?.message as ImagePortMessage | undefined;
+    if (message?.type !== 'known') return message?.answer;
+    for (const [key, image] of message.images) images.set(key, image);
+  }
+}
 
 /**
  * Astro's `getImage` calls this synchronously and expects the optimised image's URL. The main
  * thread registers the transform with Astro's image pipeline (which generates the files after
- * rendering) and answers; this thread waits for that answer. Each distinct transform is asked
- * for once; its records still go into every page's incremental-build metadata.
+ * rendering) and answers; this thread waits for that answer. It sends most of them in advance
+ * (the covers); any other distinct image is asked for once. Its records still go into every
+ * page's incremental-build metadata.
  */
 function addStaticImage(...args: unknown[]): string {
-  const key = JSON.stringify(args);
+  const key = imageKey(args);
   let known = images.get(key);
+  if (!known) {
+    // The images made in advance, if they have come since.
+    nextAnswer();
+    known = images.get(key);
+  }
   if (!known) {
     Atomics.store(signal, 0, 0);
     port.postMessage({ type: 'image', args });
     Atomics.wait(signal, 0, 0);
-    const reply = receiveMessageOnPort(port)?.message as ImageReply | undefined;
+    const reply = nextAnswer();
     if (!reply) throw new Error('The main thread did not answer an image registration');
     if ('error' in reply) throw new Error(reply.error);
     known = reply;

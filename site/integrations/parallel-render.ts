@@ -10,9 +10,10 @@
 // What a worker cannot get from the bundle, this thread hands over:
 // - each page's styles, from the build's page data (given to `astro:build:setup`);
 // - image URLs: `getImage` registers every transform with Astro's image pipeline on this thread
-//   (globalThis.astroAsset.addStaticImage). A worker asks for each distinct transform once, and
-//   waits for the answer (it must be synchronous there), so the optimised images are the same
-//   whichever thread rendered the page.
+//   (globalThis.astroAsset.addStaticImage), so the optimised images are the same whichever thread
+//   rendered the page. As workers start, this thread makes the images the string pages' module
+//   knows of (`prepareImages`: the covers) and sends their URLs; a worker asks for any other
+//   distinct image once, and waits for the answer (it must be synchronous there).
 //
 // One route can be written as strings instead (`stringPages`): a module of the site, built as an
 // extra entry of the prerender bundle, renders each of its paths to a whole page (see
@@ -32,7 +33,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
-import { collectPrerenderMetadata, installRenderScope } from 'astro/app';
+import { collectPrerenderMetadata, getInstalledRenderScope, installRenderScope } from 'astro/app';
 import { attr } from '../src/lib/html.ts';
 import { tuneApp, type PrerenderApp } from './app-tuning.ts';
 import { readRecord, stringPagesOfBuild, writeRecord, type StringPageRecord } from './string-pages-record.ts';
@@ -112,6 +113,8 @@ export interface StringPages {
   component: string;
   /** The whole page at a path of that route; `headAssets` goes at the end of its head. */
   renderPage(pathname: string, headAssets: string): Promise<string>;
+  /** Makes, once, the images its pages (and any others it knows of) will ask for. */
+  prepareImages?(): Promise<void>;
 }
 
 /** Writes a page outside Astro's list of paths into its folder. */
@@ -172,7 +175,28 @@ export interface ImageRequest {
   args: unknown[];
 }
 
-export type ImageReply = { url: string; records: unknown[] } | { error: string };
+/** A registered image: its URL, and the records Astro's incremental build keeps for each page using it. */
+export interface KnownImage {
+  url: string;
+  records: unknown[];
+}
+
+export type ImageReply = KnownImage | { error: string };
+
+/** From this thread to a worker's image port: an answer to its request, or images made in advance. */
+export type ImagePortMessage = { type: 'answer'; answer: ImageReply } | { type: 'known'; images: [string, KnownImage][] };
+
+/**
+ * What makes two registrations one image file: Astro names the file after the properties it hashes
+ * (the service's list; the source and the format are always in the name) and the original file.
+ * The rest of the options (alt text, loading) only go into the `<img>`.
+ */
+export function imageKey(args: unknown[]): string {
+  const [options, hashed, original] = args as [Record<string, unknown> | undefined, unknown, unknown];
+  if (!options || typeof options !== 'object' || !Array.isArray(hashed)) return JSON.stringify(args);
+  const names = [...new Set([...(hashed as string[]), 'src', 'format'])];
+  return JSON.stringify([names, names.map((name) => options[name]), original]);
+}
 
 type RenderResult = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
@@ -259,13 +283,17 @@ class RenderWorker {
   }
 }
 
-/** Answers a worker's image registrations with Astro's own `addStaticImage`, on this thread. */
-function serveImages(port: MessagePort, signal: Int32Array) {
+/**
+ * Answers a worker's image registrations with Astro's own `addStaticImage`, on this thread;
+ * `asked` counts them.
+ */
+function serveImages(port: MessagePort, signal: Int32Array, asked: () => void) {
   port.on('message', async (message: ImageRequest | { type: 'referenced'; path: string }) => {
     if (message.type === 'referenced') {
       (astroAsset().referencedImages ??= new Set()).add(message.path);
       return;
     }
+    asked();
     let reply: ImageReply;
     try {
       const addStaticImage = astroAsset().addStaticImage;
@@ -275,10 +303,39 @@ function serveImages(port: MessagePort, signal: Int32Array) {
     } catch (error) {
       reply = { error: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage(reply);
+    port.postMessage({ type: 'answer', answer: reply } satisfies ImagePortMessage);
     Atomics.store(signal, 0, 1);
     Atomics.notify(signal, 0);
   });
+}
+
+type RenderScope = { run<T>(store: unknown, fn: () => T): T; getStore(): unknown };
+type ScopeStore = { staticImages?: unknown[] } | undefined;
+
+/**
+ * Runs `make` and returns every image registered on this thread meanwhile, as a worker receives
+ * them. Pages rendering here at the same time keep their records: each registration's records go
+ * to the page's own store as well.
+ */
+async function captureImages(make: () => Promise<void>): Promise<[string, KnownImage][]> {
+  const assets = astroAsset();
+  const register = assets.addStaticImage;
+  const scope = getInstalledRenderScope() as RenderScope | undefined;
+  if (!register || !scope) return [];
+  const captured = new Map<string, KnownImage>();
+  assets.addStaticImage = (...args: unknown[]) => {
+    const store = { contentEntries: new Set(), staticImages: [] as unknown[], referencedImages: new Set() };
+    const url = scope.run(store, () => register(...args));
+    (scope.getStore() as ScopeStore)?.staticImages?.push(...store.staticImages);
+    captured.set(imageKey(args), { url, records: store.staticImages });
+    return url;
+  };
+  try {
+    await make();
+  } finally {
+    assets.addStaticImage = register;
+  }
+  return [...captured];
 }
 
 /** A whole number ≥ 0 from the environment, if one is set there. */
@@ -414,6 +471,10 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           let renderedHere = 0;
           let stringPagesHere = 0;
           let parityChecked = 0;
+          /** Images a worker had to ask for (and wait for): those not made in advance. */
+          let imagesAsked = 0;
+          /** Settles once the images made in advance are sent to the workers started so far. */
+          let knownImagesSent: Promise<void> = Promise.resolve();
           /** The string pages outside Astro's list: all written (or found unchanged) once it settles. */
           let ownPages: Promise<void> | null = null;
           let ownSkipped = 0;
@@ -512,13 +573,28 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               } else return;
             }
           };
+          /**
+           * Sends the workers the images the string pages' module makes in advance, so that they
+           * never wait for this thread for those. A worker that gets a page first asks, as for any
+           * other image.
+           */
+          const sendKnownImages = async () => {
+            const prepare = strings?.pages.prepareImages;
+            if (!prepare) return;
+            try {
+              const images = await captureImages(() => prepare());
+              for (const port of imagePorts) port.postMessage({ type: 'known', images } satisfies ImagePortMessage);
+            } catch (error) {
+              logger.warn(`Workers will ask for each image: making the images in advance failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          };
           const startWorkers = () => {
             if (!setup) return;
             logger.info(`Rendering on ${count + 1} threads`);
             for (let i = 0; i < count; i++) {
               const { port1, port2 } = new MessageChannel();
               const signal = new SharedArrayBuffer(4);
-              serveImages(port1, new Int32Array(signal));
+              serveImages(port1, new Int32Array(signal), () => imagesAsked++);
               imagePorts.push(port1);
               workers.push(
                 new RenderWorker(
@@ -534,6 +610,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                 ),
               );
             }
+            knownImagesSent = sendKnownImages();
           };
           /**
            * Writes the string pages Astro was not given, except those unchanged since the last
@@ -647,6 +724,8 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               stringPagesOfBuild.pathnames = own.map((path) => path.pathname.replace(/^\//, ''));
               // Every page also depends on its code, its stylesheets and the site's settings.
               const codeKey = createHash('sha256').update(stringCode).update('\0').update(strings.headAssets).update('\0').update(settingsKey).digest('hex');
+              // Workers started with the build get their first pages here: after the images.
+              await knownImagesSent;
               ownPages = writeOwnPages(own, codeKey);
               // Settled at once, so that a failure is never left unhandled; collectStaticImages
               // waits for it and fails the build with it.
@@ -686,6 +765,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                 stringPages: stringPagesHere + workers.reduce((sum, w) => sum + w.stringPages, 0),
                 stringPagesUnchanged: ownSkipped,
                 parityChecked,
+                imagesAsked,
               };
               if (workers.length > 0) logger.info(`Pages rendered on this thread: ${split.here}; on workers: ${split.workers.join(', ')}`);
               // For tests and benchmarks: which thread rendered how many pages.

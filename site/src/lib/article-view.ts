@@ -14,10 +14,12 @@ import { urls } from './urls.ts';
 
 type Cover = NonNullable<DraftArticle['cover']>;
 
+export type UsableCover = Cover & { image: { width: number; height: number } };
+
 /** A cover with known dimensions: without them no responsive image can be made. */
-export function usableCover(article: { cover?: DraftArticle['cover'] }): (Cover & { image: { width: number; height: number } }) | null {
+export function usableCover(article: { cover?: DraftArticle['cover'] }): UsableCover | null {
   const cover = article.cover;
-  return cover?.image.width && cover.image.height ? (cover as Cover & { image: { width: number; height: number } }) : null;
+  return cover?.image.width && cover.image.height ? (cover as UsableCover) : null;
 }
 
 /**
@@ -25,7 +27,7 @@ export function usableCover(article: { cover?: DraftArticle['cover'] }): (Cover 
  * transforms are registered with Astro's image pipeline, which writes the files after the pages.
  */
 export async function responsiveImage(options: {
-  cover: Cover & { image: { width: number; height: number } };
+  cover: UsableCover;
   alt: string;
   widths: number[];
   sizes: string;
@@ -53,6 +55,16 @@ export async function responsiveImage(options: {
   return `${html}>`;
 }
 
+/** A card's thumbnail: decorative, the card's title says what it shows. */
+export function cardImageHtml(cover: UsableCover): Promise<string> {
+  return responsiveImage({ cover, alt: '', widths: [192, 384], sizes: '(min-width: 40rem) 12rem, 100vw' });
+}
+
+/** The cover at the top of an article, loaded first: it is the largest thing on a phone's screen. */
+export function coverImageHtml(cover: UsableCover): Promise<string> {
+  return responsiveImage({ cover, alt: cover.alt, widths: [384, 720, 1080], sizes: '(min-width: 46rem) 44rem, 100vw', eager: true });
+}
+
 /** The fields of an article a card shows. */
 export interface CardArticle {
   slug: string;
@@ -65,7 +77,7 @@ export interface CardArticle {
 export async function articleCardHtml(article: CardArticle, date: Date, options: { headingLevel?: 2 | 3; withImage?: boolean } = {}): Promise<string> {
   const { headingLevel = 2, withImage = true } = options;
   const cover = withImage ? usableCover(article) : null;
-  const image = cover ? await responsiveImage({ cover, alt: '', widths: [192, 384], sizes: '(min-width: 40rem) 12rem, 100vw' }) : '';
+  const image = cover ? await cardImageHtml(cover) : '';
   return (
     `<article class="${cover ? 'card card--with-image' : 'card'}">${image}<div>` +
     `<h${headingLevel}><a${attr('href', urls.article(article.slug))}>${text(article.title)}</a></h${headingLevel}>` +
@@ -120,8 +132,7 @@ export async function articleViewHtml(options: { article: DraftArticle; bodyHtml
   if (publicUrl) html += await articleToolsHtml(publicUrl, `${data.slug}.html`);
   html += `<p class="lead" data-search="summary">${text(data.summary)}</p>`;
   if (cover) {
-    const image = await responsiveImage({ cover, alt: cover.alt, widths: [384, 720, 1080], sizes: '(min-width: 46rem) 44rem, 100vw', eager: true });
-    html += `<figure>${image}</figure>`;
+    html += `<figure>${await coverImageHtml(cover)}</figure>`;
   }
   html += `<!--search-body--><div class="article__body">${bodyHtml}</div>`;
   if (data.legalReferences.length > 0) {
