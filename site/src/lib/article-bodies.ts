@@ -5,8 +5,7 @@
 // the article page reads only its own.
 //
 // Article pages import this module, so it stays small: no Markdown renderer, no workers.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -21,12 +20,15 @@ const file = (dir: string, digest: string) => join(dir, `${digest}.html`);
 
 /**
  * Writes one body: under a temporary name first, then renamed, so a crash never leaves half a
- * body under a digest. The writer (body-writer.ts) calls it, on this thread or in its workers.
+ * body under a digest. The writer (body-writer.ts) calls it, in its workers or, for a few bodies,
+ * on this thread. Synchronously: a full sync writes thousands, and each promise-based write cost
+ * two to three times the CPU of a synchronous one (5,000 bodies on tmpfs: 0.40 to 0.55 s against
+ * 0.15 s), on cores the CMS and the Markdown rendering need meanwhile.
  */
-export async function writeBody(dir: string, digest: string, html: string): Promise<void> {
+export function writeBody(dir: string, digest: string, html: string): void {
   const temporary = `${file(dir, digest)}.${process.pid}.${threadId}.tmp`;
-  await writeFile(temporary, html);
-  await rename(temporary, file(dir, digest));
+  writeFileSync(temporary, html);
+  renameSync(temporary, file(dir, digest));
 }
 
 export function removeBody(dir: string, digest: string): void {

@@ -17,7 +17,7 @@ export interface BodySource {
 
 /** Renders and writes a batch of bodies on this thread. */
 export async function renderAndWrite(dir: string, bodies: BodySource[]): Promise<void> {
-  await Promise.all(bodies.map(({ digest, markdown }) => writeBody(dir, digest, renderMarkdown(markdown))));
+  for (const { digest, markdown } of bodies) writeBody(dir, digest, renderMarkdown(markdown));
 }
 
 /**
