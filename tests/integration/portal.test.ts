@@ -347,6 +347,9 @@ describe('pages rendered on worker threads', () => {
     // Every article page was written by site/src/lib/article-pages.ts rather than by Astro's
     // renderer; in the one-thread build each was also rendered by Astro, and compared.
     expect(renderSplit.stringPages).toBe(published.length);
+    // And the search index took each one's entry from the page as it was written, on whichever
+    // thread wrote it, instead of reading the pages back (the search tests above use that index).
+    expect(renderSplit.searchEntries).toBe(published.length);
     expect(portal.oneThreadSplit.stringPages).toBe(published.length);
     expect(portal.oneThreadSplit.stringPagesUnchanged).toBe(0);
     expect(portal.oneThreadSplit.parityChecked).toBe(published.length);
