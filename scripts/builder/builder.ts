@@ -182,7 +182,7 @@ export class Builder {
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;
     // Load Astro for the next build now, while nothing is building (unless one already waits:
     // a build that failed before starting Astro left it unused).
-    if (!this.stopped && !this.warm) this.warm = warmAstro(this.options.cacheDir);
+    if (!this.stopped && !this.warm) this.warm = warmAstro();
     const synced = (record.sync ?? []).map((s) => `${s.path}: ${s.mode}, ${s.changed} changed, ${s.removed} removed of ${s.total}`).join('; ');
     if (record.ok) this.options.log(`built ${id} in ${record.seconds.toFixed(1)} s (${reasons.join(', ')})${synced ? ` [${synced}]` : ''}`);
     this.history.push(record);

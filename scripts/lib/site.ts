@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARD_FOLDER } from '@loa/shared/search';
 import { parseRecord, readRecordBytes } from '../../site/integrations/string-pages-record.ts';
-import { siteDir } from './paths.ts';
+import { rootDir, siteDir } from './paths.ts';
 import { run } from './process.ts';
 
 const astroBin = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -226,8 +226,14 @@ function prunePreviousPages(outDir: string, buildStartedMs: number, outputs: Set
   }
 }
 
-/** Node's compile cache keeps V8's compiled Astro, Vite and site code between builds. */
-const compileCache = (cacheDir: string) => join(cacheDir, 'node-compile-cache');
+/**
+ * Node's compile cache keeps V8's compiled Astro, Vite and site code between builds. It belongs to
+ * the installed code, not to one site's build: kept beside the packages, it outlives the Astro
+ * cache, so a cold build (no Astro cache, content store or pages) does not compile the toolchain
+ * again, as a Hugo build does not compile Hugo. Node keys each entry by the module's source, so a
+ * changed file is compiled anew; a reinstall starts it afresh.
+ */
+export const compileCache = join(rootDir, 'node_modules', '.cache', 'node-compile');
 
 /**
  * libuv's thread pool (file writes, sharp's image work) no larger than the cores, where Node's
@@ -249,10 +255,10 @@ export interface WarmAstro {
  * (scripts/lib/astro-worker.ts). The builder keeps one waiting between publishes. It does not
  * keep this process alive by itself; kill it when done.
  */
-export function warmAstro(cacheDir: string): WarmAstro {
+export function warmAstro(): WarmAstro {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./astro-worker.ts', import.meta.url))], {
     cwd: siteDir,
-    env: { ...process.env, ...threadPool, NODE_COMPILE_CACHE: compileCache(cacheDir) },
+    env: { ...process.env, ...threadPool, NODE_COMPILE_CACHE: compileCache },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = new Promise<boolean>((resolve) => {
@@ -304,12 +310,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   const env = {
     ...process.env,
     ...threadPool,
+    NODE_COMPILE_CACHE: compileCache,
     ...options.env,
     CMS_URL: options.cmsUrl,
     CMS_TOKEN: options.cmsToken,
     SITE_URL: options.siteUrl,
     SITE_OUT_DIR: options.outDir,
-    ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir), NODE_COMPILE_CACHE: compileCache(options.cacheDir) } : {}),
+    ...(options.cacheDir ? { ASTRO_CACHE_DIR: options.cacheDir, ASTRO_KEY: buildKey(options.cacheDir) } : {}),
     LOA_SYNC_REPORT: reportFile,
     ...(reusing ? { LOA_PAGES_COPIED: copiedMarker } : {}),
   };
