@@ -102,16 +102,16 @@ parentPort!.on('message', async ({ id, url, route, collectMetadata, asString, wr
   try {
     if (asString) {
       if (!stringPages) throw new Error('This worker was not given the string pages module');
-      const { html, metadata, searchEntry } = await renderStringPage(stringPages.pages, url, stringPages.headAssets, app.logger);
+      const { html, metadata } = await renderStringPage(stringPages.pages, url, stringPages.headAssets, app.logger);
       if (writeTo) {
-        // A page outside Astro's list: written here, and only its metadata and search entry go back.
+        // A page outside Astro's list: written here, and only its metadata goes back.
         writePageFile(writeTo, html);
-        reply({ type: 'rendered', id, status: 200, statusText: '', headers: [], body: null, metadata: collectMetadata ? metadata : undefined, asString, searchEntry });
+        reply({ type: 'rendered', id, status: 200, statusText: '', headers: [], body: null, metadata: collectMetadata ? metadata : undefined, asString });
         return;
       }
       const body = encoder.encode(html).buffer as ArrayBuffer;
       const headers: [string, string][] = [['content-type', 'text/html']];
-      reply({ type: 'rendered', id, status: 200, statusText: '', headers, body, metadata: collectMetadata ? metadata : undefined, asString, searchEntry }, [body]);
+      reply({ type: 'rendered', id, status: 200, statusText: '', headers, body, metadata: collectMetadata ? metadata : undefined, asString }, [body]);
       return;
     }
     const rendered = await renderForPrerender(app, new Request(url), { routeData: routes[route].routeData as never, collectMetadata });

@@ -22,8 +22,7 @@
 // are written here, on whichever thread takes them, and string-pages-record.ts keeps what Astro's
 // incremental manifest keeps for the others, so an unchanged page is not written again and its
 // images still reach Astro's image pipeline (through `collectStaticImages`). The sitemap and the
-// search index add these pages to Astro's list; the thread that writes a page also takes its
-// search entry from the HTML (`searchEntry`), and the search index starts once all are written. With LOA_ARTICLE_PARITY set, each such page is
+// search index add these pages to Astro's list. With LOA_ARTICLE_PARITY set, each such page is
 // also rendered by Astro's prerenderer, and a difference fails the build.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -37,7 +36,6 @@ import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { collectPrerenderMetadata, getInstalledRenderScope, installRenderScope } from 'astro/app';
 import { attr } from '../src/lib/html.ts';
 import { tuneApp, type PrerenderApp } from './app-tuning.ts';
-import type { ReadPage } from '../src/lib/search-entry.ts';
 import { readRecord, stringPagesOfBuild, writeRecord, type StringPageRecord } from './string-pages-record.ts';
 
 const nativeImport = createRequire(import.meta.url)('./native-import.cjs') as (url: string) => Promise<unknown>;
@@ -117,8 +115,6 @@ export interface StringPages {
   renderPage(pathname: string, headAssets: string): Promise<string>;
   /** Makes, once, the images its pages (and any others it knows of) will ask for. */
   prepareImages?(): Promise<void>;
-  /** The search index's entry of a page it wrote, from the page's HTML; null if it has none. */
-  searchEntry?(html: string, url: string): ReadPage | null;
 }
 
 /** Writes a page outside Astro's list of paths into its folder. */
@@ -132,9 +128,8 @@ export function writePageFile(file: string, html: string | Uint8Array): void {
  * images registered while it was made).
  */
 export async function renderStringPage(pages: StringPages, url: string, headAssets: string, logger: unknown) {
-  const { pathname } = new URL(url);
-  const { value, metadata } = await collectPrerenderMetadata(() => pages.renderPage(pathname, headAssets), logger as never);
-  return { html: value, metadata, searchEntry: pages.searchEntry?.(value, pathname) ?? null };
+  const { value, metadata } = await collectPrerenderMetadata(() => pages.renderPage(new URL(url).pathname, headAssets), logger as never);
+  return { html: value, metadata };
 }
 
 interface PageStyle {
@@ -172,18 +167,7 @@ export function headAssets(styles: PageStyle[], base: string): string {
 
 export type WorkerReply =
   | { type: 'ready' }
-  | {
-      type: 'rendered';
-      id: number;
-      status: number;
-      statusText: string;
-      headers: [string, string][];
-      body: ArrayBuffer | null;
-      metadata?: unknown;
-      asString: boolean;
-      /** For a string page: its search index entry (see StringPages). */
-      searchEntry?: ReadPage | null;
-    }
+  | { type: 'rendered'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null; metadata?: unknown; asString: boolean }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 export interface ImageRequest {
@@ -276,7 +260,6 @@ class RenderWorker {
         } else {
           this.rendered++;
           if (reply.asString) this.stringPages++;
-          if (reply.searchEntry && job.file) stringPagesOfBuild.searchEntries.set(reply.searchEntry.url, reply.searchEntry);
           // A status without a body (204, 304) always comes with body null: the worker sends
           // only what the Response it rendered holds.
           const response = new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
@@ -469,7 +452,6 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
         const startAfter = fromEnv('LOA_RENDER_WORKERS_AFTER') ?? START_AFTER;
         const checkParity = Boolean(process.env.LOA_ARTICLE_PARITY);
         stringPagesOfBuild.pathnames = [];
-        stringPagesOfBuild.searchEntries = new Map();
         setPrerenderer((astros: AstroPrerenderer): AstroPrerenderer => {
           const workers: RenderWorker[] = [];
           const imagePorts: MessagePort[] = [];
@@ -504,8 +486,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           const renderHere = async (job: Job): Promise<RenderResult> => {
             if (!job.asString) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
             stringPagesHere++;
-            const { html, metadata, searchEntry } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
-            if (searchEntry && job.file) stringPagesOfBuild.searchEntries.set(searchEntry.url, searchEntry);
+            const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
             // Under LOA_ARTICLE_PARITY the page is compared first, and written after (settle).
             if (job.file && !checkParity) {
               writePageFile(job.file, html);
@@ -677,7 +658,6 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             // Pages without a cache key are written every time.
             for (const [pathname, page] of Object.entries(pages)) if (!page.cacheKey) delete pages[pathname];
             writeRecord(cacheDir, { version: 1, codeKey, pages });
-            stringPagesOfBuild.onWritten?.();
           };
           /** Loads the string pages' module, or says why its route is left to Astro. */
           const loadStringPages = async () => {
@@ -786,7 +766,6 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                 stringPagesUnchanged: ownSkipped,
                 parityChecked,
                 imagesAsked,
-                searchEntries: stringPagesOfBuild.searchEntries.size,
               };
               if (workers.length > 0) logger.info(`Pages rendered on this thread: ${split.here}; on workers: ${split.workers.join(', ')}`);
               // For tests and benchmarks: which thread rendered how many pages.

@@ -1,11 +1,8 @@
-// Writes the search index of /tim-kiem/ with every build, from the article pages the build has
+// Writes the search index of /tim-kiem/ after every build, from the article pages the build has
 // just written: only what residents can already read gets indexed, so a draft can never reach
-// the index. The format and the search itself live in @loa/shared/search. Each page's entry is
-// taken from its HTML by the thread that wrote it (src/lib/search-entry.ts), so the index is made
-// as soon as the article pages are all written, while Astro makes the images; pages written
-// otherwise are read back at the end of the build. Pages unchanged since the last build are not
-// read again: their counted words come from a cache, and their article files are carried over,
-// not rewritten.
+// the index. The format and the search itself live in @loa/shared/search. Pages unchanged since
+// the last build are not read again: their counted words come from a cache, and their article
+// files are carried over, not rewritten.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync, writeFileSync } from 'node:fs';
@@ -80,127 +77,87 @@ async function writeCache(file: string, cache: IndexCache): Promise<void> {
   await rename(temporary, file);
 }
 
-type IndexWritten = Awaited<ReturnType<typeof writeIndex>>;
-
-/**
- * Writes the index of the article pages at `articlePaths` (`tin-tuc/<slug>/`) of the build in
- * `root`. `taken`: entries taken from pages as they were written, by URL; the other pages come
- * from the cache if unchanged, or are read.
- */
-async function writeIndex(root: string, articlePaths: string[], taken: ReadonlyMap<string, ReadPage>, cacheFile: string) {
-  const started = performance.now();
-  const out = `${root}${SEARCH_INDEX_PATH}/`;
-  const cache = await readCache(cacheFile);
-
-  // Article files (f/<id>.json) keep their names across builds: the builder copies them
-  // with the served pages, and only new or changed articles are written here. Without a
-  // matching copy, all are written, from pages read again.
-  const articles = `${out}f/`;
-  let carried = false;
-  try {
-    carried = cache !== null && (await readFile(`${articles}.generation`, 'utf8')) === cache.generation;
-  } catch {
-    carried = false;
-  }
-  if (!carried) await rm(articles, { recursive: true, force: true });
-  await mkdir(articles, { recursive: true });
-  const present = new Set(await readdir(articles));
-
-  // A page whose file is the one the cache read (same time and size), and whose article
-  // file is in place, is not read again.
-  // Synchronous file calls here and below, for thousands of files: each promise-based call costs
-  // two to three times the CPU, on cores the rest of the build needs.
-  const pagesFound = articlePaths.map((path) => {
-    const url = `/${path}`;
-    const file = `${root}${path}index.html`;
-    const { mtimeMs, size } = statSync(file);
-    const cached = carried ? cache!.pages.get(url) : undefined;
-    const unchanged = cached && cached.mtimeMs === mtimeMs && cached.size === size && present.has(`${cached.id}.json`);
-    return { url, file, mtimeMs, size, entry: unchanged ? cached.entry : undefined };
-  });
-  const fresh = new Map<string, ReadPage>();
-  for (const page of await readPages(pagesFound.filter((page) => !page.entry && !taken.has(page.url)))) fresh.set(page.url, page);
-  const read: { mtimeMs: number; size: number; entry: IndexEntry; fragment?: string }[] = [];
-  for (const { url, mtimeMs, size, entry } of pagesFound) {
-    const page = taken.get(url) ?? fresh.get(url);
-    if (entry) read.push({ mtimeMs, size, entry });
-    else if (page) read.push({ mtimeMs, size, entry: page.entry, fragment: page.fragment });
-  }
-  const { documents: entries, idLimit } = assignIds(
-    read.map((page) => page.entry),
-    new Map([...(cache?.pages.values() ?? [])].map((page) => [page.entry.url, page.id])),
-    cache?.idLimit ?? 0,
-  );
-  // The shards are built and written (on a worker thread, for thousands of articles) while
-  // the article files and the cache are written here.
-  const shardsWritten = writeShards({ out, entries, idLimit });
-  // Settled at once, so that a failure here never leaves its rejection unhandled.
-  shardsWritten.catch(() => {});
-
-  const current = new Set(entries.map((entry) => `${entry.id}.json`));
-  for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
-  const changed = entries.flatMap((entry, i) => (read[i].fragment ? [{ id: entry.id, fragment: read[i].fragment! }] : []));
-  for (const { id, fragment } of changed) writeFileSync(`${articles}${id}.json`, fragment);
-  // The cache describes the article files just written: stamped with one generation, which
-  // it takes its place with only once complete (writeCache renames it there). A build that
-  // stops between the two leaves them disagreeing, and the next reads every page again.
-  // Meanwhile the shards are still being written: the cache does not describe those, every
-  // build writes them anew.
-  const generation = randomUUID();
-  await writeFile(`${articles}.generation`, generation);
-  const pagesRead = new Map(entries.map(({ id, ...entry }, i) => [entry.url, { id, mtimeMs: read[i].mtimeMs, size: read[i].size, entry }]));
-  const cacheWritten = writeCache(cacheFile, { version: 3, generation, idLimit, pages: pagesRead });
-  cacheWritten.catch(() => {});
-
-  const { meta, folder } = await shardsWritten;
-  await writeFile(`${out}meta.json`, JSON.stringify({ ...meta, folder }));
-  await cacheWritten;
-  return { articles: entries.length, written: changed.length, shards: meta.shardCount, ms: performance.now() - started };
-}
-
 export default function searchIndex(): AstroIntegration {
   let cacheFile = '';
-  let clientDir = '';
-  /** The index started as the article pages were all written, before the end of the build. */
-  let early: { paths: string[]; written: Promise<IndexWritten> } | null = null;
   return {
     name: 'loa-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheFile = fileURLToPath(new URL('search-index.json', config.cacheDir));
-        clientDir = fileURLToPath(config.build.client);
-      },
-      'astro:build:start': () => {
-        early = null;
-        // The article pages written as strings (parallel-render.ts) are all on disk, with their
-        // entries, before Astro makes the optimised images and writes the sitemap: the index is
-        // made meanwhile rather than after them, the last step of the build (at 10,000 articles
-        // it took 3.5 to 4 s there, reading every page back).
-        stringPagesOfBuild.onWritten = () => {
-          const paths = stringPagesOfBuild.pathnames.filter((path) => ARTICLE_PAGE.test(path));
-          const written = writeIndex(clientDir, paths, stringPagesOfBuild.searchEntries, cacheFile);
-          // Settled at once, so that a failure is never left unhandled: build:done awaits it.
-          written.catch(() => {});
-          early = { paths, written };
-        };
       },
       'astro:build:done': async ({ pages, dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
+        const out = `${root}${SEARCH_INDEX_PATH}/`;
+        const cache = await readCache(cacheFile);
         // The article pages are written outside Astro's list of pages (parallel-render.ts).
         const listed = [...new Set([...pages.map((page) => page.pathname), ...stringPagesOfBuild.pathnames])];
         const articlePaths = listed.filter((path) => ARTICLE_PAGE.test(path));
-        const waiting = performance.now();
-        let written: IndexWritten;
-        if (early && root === clientDir && early.paths.length === articlePaths.length) {
-          written = await early.written;
-        } else {
-          // Article pages the early index did not see (there should be none): all made again.
-          await early?.written.catch(() => {});
-          early = null;
-          written = await writeIndex(root, articlePaths, stringPagesOfBuild.searchEntries, cacheFile);
+
+        // Article files (f/<id>.json) keep their names across builds: the builder copies them
+        // with the served pages, and only new or changed articles are written here. Without a
+        // matching copy, all are written, from pages read again.
+        const articles = `${out}f/`;
+        let carried = false;
+        try {
+          carried = cache !== null && (await readFile(`${articles}.generation`, 'utf8')) === cache.generation;
+        } catch {
+          carried = false;
         }
-        const when = early ? ` (as the pages were done; the end of the build waited ${Math.round(performance.now() - waiting)} ms for it)` : '';
-        logger.info(`${written.articles} articles (${written.written} written), ${written.shards} shards, in ${Math.round(written.ms)} ms${when}`);
+        if (!carried) await rm(articles, { recursive: true, force: true });
+        await mkdir(articles, { recursive: true });
+        const present = new Set(await readdir(articles));
+
+        // A page whose file is the one the cache read (same time and size), and whose article
+        // file is in place, is not read again.
+        // Synchronous file calls here and below: this hook is all that is left of the build, and
+        // each promise-based call costs two to three times the CPU, for thousands of files.
+        const pagesFound = articlePaths.map((path) => {
+          const url = `/${path}`;
+          const file = `${root}${path}index.html`;
+          const { mtimeMs, size } = statSync(file);
+          const cached = carried ? cache!.pages.get(url) : undefined;
+          const unchanged = cached && cached.mtimeMs === mtimeMs && cached.size === size && present.has(`${cached.id}.json`);
+          return { url, file, mtimeMs, size, entry: unchanged ? cached.entry : undefined };
+        });
+        const fresh = new Map<string, ReadPage>();
+        for (const page of await readPages(pagesFound.filter((page) => !page.entry))) fresh.set(page.url, page);
+        const read: { mtimeMs: number; size: number; entry: IndexEntry; fragment?: string }[] = [];
+        for (const { url, mtimeMs, size, entry } of pagesFound) {
+          const page = fresh.get(url);
+          if (entry) read.push({ mtimeMs, size, entry });
+          else if (page) read.push({ mtimeMs, size, entry: page.entry, fragment: page.fragment });
+        }
+        const { documents: entries, idLimit } = assignIds(
+          read.map((page) => page.entry),
+          new Map([...(cache?.pages.values() ?? [])].map((page) => [page.entry.url, page.id])),
+          cache?.idLimit ?? 0,
+        );
+        // The shards are built and written (on a worker thread, for thousands of articles) while
+        // the article files and the cache are written here.
+        const shardsWritten = writeShards({ out, entries, idLimit });
+        // Settled at once, so that a failure here never leaves its rejection unhandled.
+        shardsWritten.catch(() => {});
+
+        const current = new Set(entries.map((entry) => `${entry.id}.json`));
+        for (const name of present) if (name.endsWith('.json') && !current.has(name)) await rm(`${articles}${name}`);
+        const changed = entries.flatMap((entry, i) => (read[i].fragment ? [{ id: entry.id, fragment: read[i].fragment! }] : []));
+        for (const { id, fragment } of changed) writeFileSync(`${articles}${id}.json`, fragment);
+        // The cache describes the article files just written: stamped with one generation, which
+        // it takes its place with only once complete (writeCache renames it there). A build that
+        // stops between the two leaves them disagreeing, and the next reads every page again.
+        // Meanwhile the shards are still being written: the cache does not describe those, every
+        // build writes them anew.
+        const generation = randomUUID();
+        await writeFile(`${articles}.generation`, generation);
+        const pagesRead = new Map(entries.map(({ id, ...entry }, i) => [entry.url, { id, mtimeMs: read[i].mtimeMs, size: read[i].size, entry }]));
+        const cacheWritten = writeCache(cacheFile, { version: 3, generation, idLimit, pages: pagesRead });
+        cacheWritten.catch(() => {});
+
+        const { meta, folder } = await shardsWritten;
+        await writeFile(`${out}meta.json`, JSON.stringify({ ...meta, folder }));
+        await cacheWritten;
+        logger.info(`${entries.length} articles (${changed.length} written), ${meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -1,24 +1,60 @@
 // Reads built article pages for the search index (search-index.ts): the indexed parts of each page
-// and its counted words (src/lib/search-entry.ts), for the pages whose entry was not taken as they
-// were written and is not in the index's cache. That can be thousands (the cache lost, or the
-// article pages left to Astro), at about 0.4 ms each, once every other part of the build is
-// over: so the pages are shared out between the main thread and worker threads
-// (search-pages-worker.ts), one per further core.
+// and its counted words. A cold build reads thousands, at about 0.4 ms each, while every other
+// part of the build is over: so the pages are shared out between the main thread and worker
+// threads (search-pages-worker.ts), one per further core.
 //
 // Plain TypeScript that Node runs as it is (type stripping): the workers load it without Vite.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { pageEntry, type ReadPage } from '../src/lib/search-entry.ts';
+import { decodeHTML } from 'entities';
+import { fragmentOf, indexEntry, type IndexEntry, type SearchDocument } from '@loa/shared/search';
 import { runInWorker } from './worker-task.ts';
-
-export type { ReadPage };
 
 /** Below this many pages, starting a worker costs more than it saves. */
 const PAGES_PER_THREAD = 1000;
 
+/** Plain text of an HTML fragment of our own pages: tags become spaces, entities characters. */
+function text(html: string): string {
+  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The indexed parts of a built article page, or null for a page without them. */
+function readArticlePage(html: string, url: string): SearchDocument | null {
+  const article = /<article\b[^>]*\bdata-search-date="([^"]+)"[^>]*>/.exec(html);
+  if (!article) return null;
+  const areas = /\bdata-search-areas="([^"]*)"/.exec(article[0])?.[1] ?? '';
+  const part = (name: string) => new RegExp(`<(\\w+)\\b[^>]*\\bdata-search="${name}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html)?.[2];
+  const start = html.indexOf('<!--search-body-->');
+  const end = html.indexOf('<!--/search-body-->', start);
+  const title = part('title');
+  const dateLabel = part('date');
+  if (title === undefined || dateLabel === undefined || start < 0 || end < 0) {
+    throw new Error(`${url}: the article page lacks the title, date or body markers the search index reads`);
+  }
+  return {
+    url,
+    title: text(title),
+    dateLabel: text(dateLabel),
+    date: article[1],
+    areas: areas.split(' ').filter(Boolean),
+    summary: text(part('summary') ?? ''),
+    body: text(html.slice(start, end)),
+  };
+}
+
 export interface PageToRead {
   url: string;
   file: string;
+}
+
+/** What the index takes from a page with an article: its counted words and its article file. */
+export interface ReadPage {
+  url: string;
+  entry: IndexEntry;
+  /** The article file (f/<id>.json) as JSON: what a search result shows. */
+  fragment: string;
 }
 
 /** Reads pages on this thread; a page without an article is left out. */
@@ -27,8 +63,8 @@ export async function readPagesHere(pages: PageToRead[]): Promise<ReadPage[]> {
   for (let i = 0; i < pages.length; i += 64) {
     const batch = await Promise.all(pages.slice(i, i + 64).map(async ({ url, file }) => ({ url, html: await readFile(file, 'utf8') })));
     for (const { url, html } of batch) {
-      const page = pageEntry(html, url);
-      if (page) read.push(page);
+      const doc = readArticlePage(html, url);
+      if (doc) read.push({ url, entry: indexEntry(doc), fragment: JSON.stringify(fragmentOf(doc)) });
     }
   }
   return read;

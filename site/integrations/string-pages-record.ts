@@ -10,7 +10,6 @@
 // Plain TypeScript that Node runs as it is (type stripping): the builder loads it without Vite.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReadPage } from '../src/lib/search-entry.ts';
 
 export const RECORD_FILE = 'string-pages.json';
 
@@ -65,12 +64,8 @@ export function writeRecord(cacheDir: string, record: StringPagesRecord): void {
   renameSync(temporary, join(cacheDir, RECORD_FILE));
 }
 
-/** The pages of the build in progress written this way, for the integrations that list pages. */
-export const stringPagesOfBuild: {
-  /** As Astro lists its pages to integrations (`tin-tuc/<slug>/`): the sitemap and the search index add them. */
-  pathnames: string[];
-  /** The search index's entries of the pages written, by URL (`/tin-tuc/<slug>/`), taken from their HTML. */
-  searchEntries: Map<string, ReadPage>;
-  /** Called once every page is written (the search index starts then, while Astro makes the images). */
-  onWritten: (() => void) | null;
-} = { pathnames: [], searchEntries: new Map(), onWritten: null };
+/**
+ * The pages of the build in progress written this way (`tin-tuc/<slug>/`, as Astro lists its
+ * pages to integrations): the sitemap and the search index add them to Astro's list.
+ */
+export const stringPagesOfBuild: { pathnames: string[] } = { pathnames: [] };

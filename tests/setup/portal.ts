@@ -37,7 +37,7 @@ export interface PortalContext {
   draftMarkers: string[];
   draftSlugs: string[];
   /** How many pages each thread rendered (site/integrations/parallel-render.ts). */
-  renderSplit: { here: number; workers: number[]; stringPages: number; stringPagesUnchanged: number; parityChecked: number; imagesAsked: number; searchEntries: number };
+  renderSplit: { here: number; workers: number[]; stringPages: number; stringPagesUnchanged: number; parityChecked: number; imagesAsked: number };
   /**
    * The same content built again into an empty folder with the first build's cache, as after a
    * build that failed once Astro had finished: every page rendered again, on Astro's own thread.

@@ -150,12 +150,6 @@ export async function articlePage({ article, related, previous, next }: ArticleP
   return { frame, main };
 }
 
-/**
- * The search index's entry of a page written here, taken from its HTML by the thread that made
- * it: reading 10,000 pages back from disk for it cost 1.2 s of CPU at the end of a cold build.
- */
-export { pageEntry as searchEntry } from './search-entry.ts';
-
 let positions: Promise<Map<string, number>> | undefined;
 
 /**
