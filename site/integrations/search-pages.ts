@@ -20,13 +20,29 @@ function text(html: string): string {
     .trim();
 }
 
+/**
+ * The content of the first element from `from` on with the attribute data-search="<name>", up to
+ * the first closing tag of its name (our markup never nests one in itself). Found by plain
+ * searches: regular expressions tried at every tag from the top of the page took a tenth of the
+ * reading time at 10,000 articles.
+ */
+function partOf(html: string, name: string, from: number): string | undefined {
+  const attribute = html.indexOf(` data-search="${name}"`, from);
+  if (attribute < 0) return undefined;
+  const open = html.lastIndexOf('<', attribute);
+  const tag = /^<(\w+)/.exec(html.slice(open, attribute))?.[1];
+  const start = html.indexOf('>', attribute) + 1;
+  const end = tag && start > 0 ? html.indexOf(`</${tag}>`, start) : -1;
+  return end < 0 ? undefined : html.slice(start, end);
+}
+
 /** The indexed parts of a built article page, or null for a page without them. */
 function readArticlePage(html: string, url: string): SearchDocument | null {
   const article = /<article\b[^>]*\bdata-search-date="([^"]+)"[^>]*>/.exec(html);
   if (!article) return null;
   const areas = /\bdata-search-areas="([^"]*)"/.exec(article[0])?.[1] ?? '';
-  const part = (name: string) => new RegExp(`<(\\w+)\\b[^>]*\\bdata-search="${name}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html)?.[2];
-  const start = html.indexOf('<!--search-body-->');
+  const part = (name: string) => partOf(html, name, article.index);
+  const start = html.indexOf('<!--search-body-->', article.index);
   const end = html.indexOf('<!--/search-body-->', start);
   const title = part('title');
   const dateLabel = part('date');

@@ -212,6 +212,13 @@ describe('portal pages', () => {
         .map((name) => [Number.parseInt(name, 10), JSON.parse(readFileSync(join(indexDir, 'f', name), 'utf8')) as SearchFragment]),
     );
     expect([...fragments.values()].map((fragment) => fragment.url).sort()).toEqual(published.map((article) => `/tin-tuc/${article.slug}/`).sort());
+    // A result shows the article's title, date and opening words, as its page does.
+    for (const fragment of fragments.values()) {
+      const $ = loadPage(distDir, fragment.url);
+      expect(fragment.title).toBe($('h1').text());
+      expect(fragment.dateLabel).toBe($('.article .meta time').first().text());
+      expect(fragment.text.startsWith(`${$('.lead').text()}\n`), fragment.url).toBe(true);
+    }
     const urls = (ids: number[]) => ids.map((id) => fragments.get(id)!.url);
     for (const article of published.slice(0, 5)) {
       const { ids } = await search(foldDiacritics(article.title), {}, meta, load);
