@@ -212,9 +212,10 @@ interface Job {
   collectMetadata: boolean;
   /** Whether a worker may render it; if not, only this thread does. */
   shareable: boolean;
-  /** Written by the string pages' module rather than rendered by Astro. */
-  asString: boolean;
-  /** For a string page outside Astro's list: its file, which this integration writes. */
+  /**
+   * For a string page (written by the string pages' module, outside Astro's list): its file,
+   * which this integration writes. Astro's own pages have none.
+   */
   file?: string;
   resolve: (result: RenderResult) => void;
   reject: (error: unknown) => void;
@@ -484,11 +485,11 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
            */
           const replayedImages = new Map<string, { originalSrcPath: unknown; transforms: Map<string, { finalPath: unknown; transform: unknown }> }>();
           const renderHere = async (job: Job): Promise<RenderResult> => {
-            if (!job.asString) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
+            if (!job.file) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
             stringPagesHere++;
             const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
             // Under LOA_ARTICLE_PARITY the page is compared first, and written after (settle).
-            if (job.file && !checkParity) {
+            if (!checkParity) {
               writePageFile(job.file, html);
               return { response: new Response(null), metadata } as RenderResult;
             }
@@ -508,12 +509,12 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               throw new Error(`The string page ${job.request.url} differs from Astro's rendering at character ${at}:\n  ours:  ${around(html)}\n  Astro: ${around(expected)}`);
             }
             parityChecked++;
-            if (job.file) writePageFile(job.file, html);
+            writePageFile(job.file!, html);
             const response = new Response(html, { status: ours.status, headers: ours.headers });
             return ('response' in result ? { ...result, response } : response) as RenderResult;
           };
           const settle = (job: Job, result: RenderResult) => {
-            if (checkParity && job.asString) compareWithAstro(job, result).then(job.resolve, job.reject);
+            if (checkParity && job.file) compareWithAstro(job, result).then(job.resolve, job.reject);
             else job.resolve(result);
           };
           let pumpScheduled = false;
@@ -564,8 +565,8 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                   url: job.request.url,
                   route: routeIndex.get(job.routeData)!,
                   collectMetadata: job.collectMetadata,
-                  asString: job.asString,
-                  writeTo: job.file && !checkParity ? job.file : undefined,
+                  asString: job.file !== undefined,
+                  writeTo: checkParity ? undefined : job.file,
                 };
                 worker.worker.postMessage(message);
               } else if (localBusy < (workers.some((w) => w.ready) ? LOCAL_SLOTS_HELPED : LOCAL_SLOTS_ALONE) && queue.length + ownQueue.length > 0) {
@@ -645,7 +646,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                   };
                   // Only the URL of the request is read for a string page: no Request object for each.
                   const request = { url: new URL(pathname, site || 'http://localhost/').href } as Request;
-                  ownQueue.push({ request, routeData: route, collectMetadata: true, shareable: setup !== null, asString: true, file, resolve: record, reject });
+                  ownQueue.push({ request, routeData: route, collectMetadata: true, shareable: setup !== null, file, resolve: record, reject });
                 }),
               );
             }
@@ -749,7 +750,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               if (shareable && rendered++ === startAfter && workers.length === 0) startWorkers();
               return new Promise<RenderResult>((resolve, reject) => {
                 // The string pages' paths never reach Astro (getStaticPaths): Astro's are its own.
-                queue.push({ request, routeData, collectMetadata, shareable, asString: false, resolve, reject });
+                queue.push({ request, routeData, collectMetadata, shareable, resolve, reject });
                 pump();
               });
             },
