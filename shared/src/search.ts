@@ -117,18 +117,28 @@ const wordTable = Uint8Array.from({ length: WORD_TABLE_SIZE }, (_, code) => (isW
 
 /**
  * Calls `visit` with where each word (a run of letters, marks and digits) of a text starts and
- * ends: the one definition of a word for the index and the query alike, several times faster
- * than a Unicode regex over millions of words.
+ * ends, and an FNV-1a hash of its UTF-16 units: the one definition of a word for the index and
+ * the query alike, several times faster than a Unicode regex over millions of words. The index
+ * looks words up by the hash (SpellingTable), without a string per word.
  */
-function scanWords(text: string, visit: (start: number, end: number) => void): void {
+function scanWords(text: string, visit: (start: number, end: number, hash: number) => void): void {
   let start = -1;
+  let hash = 0;
   for (let i = 0; i <= text.length; ) {
     let code = i < text.length ? text.charCodeAt(i) : -1;
     if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(i)!;
     const word = code >= 0 && (code < WORD_TABLE_SIZE ? wordTable[code] === 1 : isWordCode(code));
-    if (word && start < 0) start = i;
-    else if (!word && start >= 0) {
-      visit(start, i);
+    if (word) {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5;
+      }
+      if (code > 0xffff) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+        hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
+      } else hash = Math.imul(hash ^ code, 0x01000193);
+    } else if (start >= 0) {
+      visit(start, i, hash >>> 0);
       start = -1;
     }
     i += code > 0xffff ? 2 : 1;
@@ -144,23 +154,6 @@ export function tokenize(text: string): SearchToken[] {
     tokens.push({ text: lower, folded: fold(lower), start, end });
   });
   return tokens;
-}
-
-/**
- * Calls `visit` with each lower-cased syllable of a text, as tokenize gives them but without
- * positions: what the index counts. Lower-casing the whole text at once changes no word boundary
- * and is faster.
- */
-function eachSpelling(text: string, visit: (spelling: string) => void): void {
-  const lower = text.normalize('NFC').toLowerCase();
-  scanWords(lower, (start, end) => visit(lower.slice(start, end)));
-}
-
-/** The syllables eachSpelling gives, in a list. */
-export function spellings(text: string): string[] {
-  const words: string[] = [];
-  eachSpelling(text, (spelling) => words.push(spelling));
-  return words;
 }
 
 /** FNV-1a: a stable, cheap hash that spreads syllables evenly over the shards. */
@@ -224,22 +217,94 @@ export function fragmentOf(doc: SearchDocument): SearchFragment {
   return { url: doc.url, title: doc.title, dateLabel: doc.dateLabel, text: `${doc.summary}\n${doc.body}`.slice(0, FRAGMENT_TEXT_LIMIT) };
 }
 
+/**
+ * Every lower-cased spelling the index has counted on this thread, each with a number: counting
+ * an article's words looks each word up here by a hash of its characters, computed while
+ * scanning, so that a word costs no string of its own unless it is a spelling never seen before.
+ * Thousands of articles of about a thousand words each are counted on every cold build, and a
+ * Map from strings, with a slice per word, took most of that time. Open addressing over
+ * `slots`, which hold a spelling's number plus one (zero for free). A language has few
+ * syllables; the bound only guards against odd input.
+ */
+class SpellingTable {
+  texts: string[] = [];
+  private hashes: number[] = [];
+  private slots = new Int32Array(1 << 14);
+  /** A weight per spelling number for the article being counted, zero between articles. */
+  weights = new Int32Array(1 << 13);
+
+  /** The number of the spelling text[start, end), whose hash is `hash`, adding it if new. */
+  numberOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      const number = entry - 1;
+      if (this.hashes[number] === hash && sameText(this.texts[number], text, start, end)) return number;
+    }
+    const number = this.texts.length;
+    this.texts.push(text.slice(start, end));
+    this.hashes.push(hash);
+    if (number >= this.weights.length) {
+      const weights = new Int32Array(this.weights.length * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    if (this.texts.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(number);
+    return number;
+  }
+
+  private place(number: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[number] & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = number + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let number = 0; number < this.texts.length; number++) this.place(number);
+  }
+}
+
+function sameText(spelling: string, text: string, start: number, end: number): boolean {
+  if (spelling.length !== end - start) return false;
+  for (let i = 0; i < spelling.length; i++) if (spelling.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const MAX_SPELLINGS = 200_000;
+let spellingTable = new SpellingTable();
+
+/**
+ * Adds `weight` to each lower-cased syllable of a text (the words of tokenize) in the table's
+ * weights, and the number of each syllable seen for the first time in this article to `seen`, in
+ * order. Lower-casing the whole text at once changes no word boundary and is faster.
+ */
+function countWords(text: string, weight: number, table: SpellingTable, seen: number[]): void {
+  const lower = text.normalize('NFC').toLowerCase();
+  scanWords(lower, (start, end, hash) => {
+    const number = table.numberOf(lower, start, end, hash);
+    if (table.weights[number] === 0) seen.push(number);
+    table.weights[number] += weight;
+  });
+}
+
 /** Counts an article's words, weighted by where they stand. */
 export function indexEntry(doc: SearchDocument): IndexEntry {
-  // A holder per spelling, so that each word costs one lookup: thousands of articles of
-  // hundreds of words each are counted on every cold build.
-  const counts = new Map<string, { weight: number }>();
-  const count = (text: string, weight: number) =>
-    eachSpelling(text, (spelling) => {
-      const counted = counts.get(spelling);
-      if (counted) counted.weight += weight;
-      else counts.set(spelling, { weight });
-    });
-  count(doc.title, TITLE_WEIGHT);
-  count(doc.summary, SUMMARY_WEIGHT);
-  count(doc.body, 1);
+  if (spellingTable.texts.length > MAX_SPELLINGS) spellingTable = new SpellingTable();
+  const table = spellingTable;
+  // Spelling numbers in the order of their first occurrence: the order of the terms.
+  const seen: number[] = [];
+  countWords(doc.title, TITLE_WEIGHT, table, seen);
+  countWords(doc.summary, SUMMARY_WEIGHT, table, seen);
+  countWords(doc.body, 1, table, seen);
   const terms: string[] = [];
-  for (const [spelling, { weight }] of counts) terms.push(spelling, WEIGHT_TEXT[Math.min(MAX_WEIGHT, weight)]);
+  for (const number of seen) {
+    terms.push(table.texts[number], WEIGHT_TEXT[Math.min(MAX_WEIGHT, table.weights[number])]);
+    table.weights[number] = 0;
+  }
   return { url: doc.url, date: doc.date, areas: doc.areas, terms: terms.join(' ') };
 }
 
@@ -249,8 +314,10 @@ export function buildSearchIndex(entries: (IndexEntry & { id: number })[], idLim
   const sorted = [...entries].sort((a, b) => a.id - b.id);
   // folded → exact spelling → postings
   const postings = new Map<string, Map<string, { last: number; list: number[] }>>();
-  // The same postings by spelling alone: one lookup per word of every article, not three.
-  const bySpelling = new Map<string, { last: number; list: number[] }>();
+  // The same postings by spelling number (SpellingTable, which finds a spelling by the hash of its
+  // characters in place): one lookup per word of every article, and no string for it.
+  const spellingNumbers = new SpellingTable();
+  const bySpelling: { last: number; list: number[] }[] = [];
   const yearIds = new Map<string, number[]>();
   const areaIds = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, id: number) => {
@@ -260,21 +327,24 @@ export function buildSearchIndex(entries: (IndexEntry & { id: number })[], idLim
   for (const { id, url, date, areas, terms } of sorted) {
     // "spelling weight spelling weight …", read in place: splitting made two strings per word.
     for (let start = 0; start < terms.length; ) {
-      const space = terms.indexOf(' ', start);
+      let hash = 0x811c9dc5;
+      let space = start;
+      for (let code = terms.charCodeAt(space); space < terms.length && code !== 32; code = terms.charCodeAt(++space)) hash = Math.imul(hash ^ code, 0x01000193);
       // Entries come from indexEntry or from the build's cache of them: never without weights.
-      if (space < 0) throw new Error(`The search index entry of ${url} has a word without a weight`);
-      const spelling = terms.slice(start, space);
+      if (space >= terms.length) throw new Error(`The search index entry of ${url} has a word without a weight`);
+      const number = spellingNumbers.numberOf(terms, start, space, hash >>> 0);
       let weight = 0;
       let i = space + 1;
       for (let code = terms.charCodeAt(i); code >= 48 && code <= 57; code = terms.charCodeAt(++i)) weight = weight * 10 + code - 48;
       start = i + 1;
-      let entry = bySpelling.get(spelling);
+      let entry = bySpelling[number];
       if (!entry) {
+        const spelling = spellingNumbers.texts[number];
         const folded = fold(spelling);
         let forms = postings.get(folded);
         if (!forms) postings.set(folded, (forms = new Map()));
         forms.set(spelling, (entry = { last: 0, list: [] }));
-        bySpelling.set(spelling, entry);
+        bySpelling[number] = entry;
       }
       entry.list.push(id - entry.last, weight);
       entry.last = id;

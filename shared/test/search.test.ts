@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, buildSearchIndex, excerpt, fragmentOf, indexEntry, search, spellings, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+import { assignIds, buildSearchIndex, excerpt, fragmentOf, indexEntry, search, shardOf, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
 
 function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
   return { url, title, dateLabel: date, date, areas, summary, body };
@@ -30,6 +30,15 @@ async function find(index: ReturnType<typeof indexOf>, query: string, filters: S
   return { urls: results.ids.map((id) => index.byId.get(id)!.url), terms: results.terms, loaded };
 }
 
+/** indexEntry's terms, counted the plain way: a Map over tokenize's words. */
+function countedByTokenize(doc: SearchDocument): string {
+  const counts = new Map<string, number>();
+  for (const [text, weight] of [[doc.title, 4], [doc.summary, 2], [doc.body, 1]] as const) {
+    for (const token of tokenize(text)) counts.set(token.text, (counts.get(token.text) ?? 0) + weight);
+  }
+  return [...counts].map(([spelling, weight]) => `${spelling} ${Math.min(weight, 255)}`).join(' ');
+}
+
 describe('tokenize', () => {
   it('splits syllables, lower-cases them and folds marks and đ', () => {
     expect(tokenize('Đường dây NÓNG 24/7').map((t) => [t.text, t.folded])).toEqual([
@@ -41,9 +50,27 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('gives the index (spellings) exactly the words a query gets (tokenize)', () => {
+  it('counts for the index exactly the words a query gets (tokenize), weighted by where they stand', () => {
     const text = 'Ông Đỗ Văn Ánh—phó chủ tịch (UBND) ª 25m² 😀xin chào😀 Thủ tục'.normalize('NFD') + ' İstanbul × ÷ 𝒜bc';
-    expect([...spellings(text)]).toEqual(tokenize(text).map((token) => token.text));
+    const doc = { url: '/a/', title: 'THỦ TỤC một cửa', dateLabel: '', date: '2024-01-01', areas: [], summary: text, body: `${text} thủ ${'tục '.repeat(300)}` };
+    expect(indexEntry(doc).terms).toBe(countedByTokenize(doc));
+  });
+
+  it('keeps apart thousands of spellings, even two with the same hash', () => {
+    // Two words whose FNV-1a hashes (the index looks words up by them) are equal: found by trying.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const word = `x${i.toString(36)}`;
+      const hash = shardOf(word, 2 ** 32);
+      if (seen.has(hash)) pair = [seen.get(hash)!, word];
+      else seen.set(hash, word);
+    }
+    const many = Array.from({ length: 30_000 }, (_, i) => `t${i}`).join(' ');
+    const doc = { url: '/a/', title: pair.join(' '), dateLabel: '', date: '2024-01-01', areas: [], summary: pair[1], body: `${many} ${many}` };
+    const terms = indexEntry(doc).terms;
+    expect(terms).toBe(countedByTokenize(doc));
+    expect(terms.startsWith(`${pair[0]} 4 ${pair[1]} 6 t0 2 t1 2 `)).toBe(true);
   });
 
   it('treats decomposed (NFD) input like composed text', () => {
