@@ -6,6 +6,7 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  'global::json-body',
   'strapi::query',
   'global::published-only',
   'strapi::body',

@@ -45,6 +45,14 @@ describe('the public content API', () => {
     expect(drafts.status).toBe(403);
   });
 
+  it('answers in JSON, with the length of the bytes it sends (cms/src/middlewares/json-body.ts)', async () => {
+    const response = await fetch(`${cmsUrl}/api/articles?pagination[pageSize]=5`, { headers: { Authorization: `Bearer ${siteToken}` } });
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    expect(JSON.parse(bytes.toString('utf8')).data).toHaveLength(5);
+  });
+
   it('does not let the site token write', async () => {
     const response = await fetch(`${cmsUrl}/api/articles`, {
       method: 'POST',
