@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensurePublishedOrderIndex } from './published-order-index';
 import { registerPublishRules } from './publish-rules';
 import { registerScheduler, runSchedule } from './scheduler';
 
@@ -7,6 +8,7 @@ export default {
     registerPublishRules(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePublishedOrderIndex(strapi);
     registerScheduler(strapi);
     // Times that passed while the CMS was down are carried out now, not at the next tick.
     await runSchedule(strapi).catch((error) => strapi.log.error(`Scheduler catch-up failed: ${error}`));

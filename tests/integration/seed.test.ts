@@ -26,6 +26,16 @@ function seedScenario(database: () => Record<string, string> | undefined) {
     try {
       expect(first.setup.seed?.created).toMatchObject({ plan: 1, contentArea: 11, channel: 7, officer: 5, article: 25, draftArticle: 1 });
       expect(await counts(first.url, first.setup.siteToken)).toEqual(expected);
+      // The build pages through published articles in id order (cms/src/published-order-index.ts
+      // gives the database an index for it): each exactly once, in order.
+      const ids: number[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const { body } = await contentApi(first.url, `articles?fields[0]=title&status=published&sort=id:asc&pagination[page]=${page}&pagination[pageSize]=10`, first.setup.siteToken);
+        ids.push(...body.data.map((article: { id: number }) => article.id));
+      }
+      expect(ids).toHaveLength(expected.articles);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(ids.length);
 
       // An editor removes a demo article; it must not come back on the next start.
       const admin = await AdminApi.login(first.url, ADMIN.email, ADMIN.password);
