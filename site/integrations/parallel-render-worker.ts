@@ -98,11 +98,11 @@ const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort
 
 const encoder = new TextEncoder();
 
-parentPort!.on('message', async ({ id, url, route, collectMetadata, asString, writeTo }: RenderRequest) => {
+parentPort!.on('message', async ({ id, url, route, collectMetadata, asString, component, writeTo }: RenderRequest) => {
   try {
     if (asString) {
       if (!stringPages) throw new Error('This worker was not given the string pages module');
-      const { html, metadata } = await renderStringPage(stringPages.pages, url, stringPages.headAssets, app.logger);
+      const { html, metadata } = await renderStringPage(stringPages.pages, url, stringPages.headAssets[component], app.logger);
       if (writeTo) {
         // A page outside Astro's list: written here, and only its metadata goes back.
         writePageFile(writeTo, html);

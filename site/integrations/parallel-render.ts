@@ -15,9 +15,9 @@
 //   knows of (`prepareImages`: the covers) and sends their URLs; a worker asks for any other
 //   distinct image once, and waits for the answer (it must be synchronous there).
 //
-// One route can be written as strings instead (`stringPages`): a module of the site, built as an
-// extra entry of the prerender bundle, renders each of its paths to a whole page (see
-// src/lib/article-pages.ts for why). Its paths are taken out of the list handed to Astro, which
+// Some routes can be written as strings instead (`stringPages`): a module of the site, built as an
+// extra entry of the prerender bundle, renders each of their paths to a whole page (see
+// src/lib/article-pages.ts and listing-pages.ts for why). Their paths are taken out of the list handed to Astro, which
 // therefore spends nothing on them (request, routing, rendering, response, file, records): they
 // are written here, on whichever thread takes them, and string-pages-record.ts keeps what Astro's
 // incremental manifest keeps for the others, so an unchanged page is not written again and its
@@ -90,7 +90,7 @@ export interface WorkerSetup {
   /** settings.scripts with stage 'head-inline'; stage 'page' scripts are not supported. */
   inlineScripts: { stage: string; content: string }[];
   /** The string pages' module and what ends their head (their stylesheets). */
-  stringPages: { entryUrl: string; headAssets: string } | null;
+  stringPages: { entryUrl: string; headAssets: Record<string, string> } | null;
   imagePort: MessagePort;
   signal: SharedArrayBuffer;
 }
@@ -103,15 +103,17 @@ export interface RenderRequest {
   collectMetadata: boolean;
   /** Written by the string pages' module rather than rendered by Astro. */
   asString: boolean;
+  /** The page's route, as Astro names its component: which head a string page gets. */
+  component: string;
   /** For a string page outside Astro's list: the file the worker writes it to (no body comes back). */
   writeTo?: string;
 }
 
 /** What a module given as `stringPages` exports. */
 export interface StringPages {
-  /** The route whose pages it writes, as Astro names its component (src/pages/…). */
-  component: string;
-  /** The whole page at a path of that route; `headAssets` goes at the end of its head. */
+  /** The routes whose pages it writes, as Astro names their components (src/pages/…). */
+  components: string[];
+  /** The whole page at a path of those routes; `headAssets` goes at the end of its head. */
   renderPage(pathname: string, headAssets: string): Promise<string>;
   /** Makes, once, the images its pages (and any others it knows of) will ask for. */
   prepareImages?(): Promise<void>;
@@ -463,7 +465,8 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           const routeIndex = new Map<RouteData, number>();
           let setup: Omit<WorkerSetup, 'imagePort' | 'signal'> | null = null;
           /** The string pages' module, loaded here, and what ends their head. */
-          let strings: { pages: StringPages; headAssets: string } | null = null;
+          /** The string pages' module, loaded here, and what ends each of its routes' head. */
+          let strings: { pages: StringPages; headAssets: Record<string, string> } | null = null;
           let localBusy = 0;
           let rendered = 0;
           let nextId = 0;
@@ -487,7 +490,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           const renderHere = async (job: Job): Promise<RenderResult> => {
             if (!job.file) return astros.render(job.request, { routeData: job.routeData, collectMetadata: job.collectMetadata });
             stringPagesHere++;
-            const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets, logger);
+            const { html, metadata } = await renderStringPage(strings!.pages, job.request.url, strings!.headAssets[job.routeData.component], logger);
             // Under LOA_ARTICLE_PARITY the page is compared first, and written after (settle).
             if (!checkParity) {
               writePageFile(job.file, html);
@@ -566,6 +569,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                   route: routeIndex.get(job.routeData)!,
                   collectMetadata: job.collectMetadata,
                   asString: job.file !== undefined,
+                  component: job.routeData.component,
                   writeTo: checkParity ? undefined : job.file,
                 };
                 worker.worker.postMessage(message);
@@ -669,12 +673,16 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               return;
             }
             const module = (await nativeImport(stringEntryUrl!)) as StringPages;
-            const page = [...pages!.values()].find((data) => data.component === module.component);
-            if (!page) {
-              logger.warn(`Rendering every page through Astro: the build has no page ${module.component}`);
-              return;
+            const assets: Record<string, string> = {};
+            for (const component of module.components) {
+              const page = [...pages!.values()].find((data) => data.component === component);
+              if (!page) {
+                logger.warn(`Rendering every page through Astro: the build has no page ${component}`);
+                return;
+              }
+              assets[component] = headAssets((page.styles ?? []) as PageStyle[], base);
             }
-            strings = { pages: module, headAssets: headAssets((page.styles ?? []) as PageStyle[], base) };
+            strings = { pages: module, headAssets: assets };
           };
 
           return {
@@ -720,18 +728,19 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
             async getStaticPaths() {
               const paths = await astros.getStaticPaths();
               if (!strings || !stringCode) return paths;
-              const component = strings.pages.component;
-              const own = paths.filter((path) => path.route.component === component);
+              const components = new Set(strings.pages.components);
+              const own = paths.filter((path) => components.has(path.route.component));
               stringPagesOfBuild.pathnames = own.map((path) => path.pathname.replace(/^\//, ''));
               // Every page also depends on its code, its stylesheets and the site's settings.
-              const codeKey = createHash('sha256').update(stringCode).update('\0').update(strings.headAssets).update('\0').update(settingsKey).digest('hex');
+              const assetsKey = JSON.stringify(Object.entries(strings.headAssets).sort(([a], [b]) => a.localeCompare(b)));
+              const codeKey = createHash('sha256').update(stringCode).update('\0').update(assetsKey).update('\0').update(settingsKey).digest('hex');
               // Workers started with the build get their first pages here: after the images.
               await knownImagesSent;
               ownPages = writeOwnPages(own, codeKey);
               // Settled at once, so that a failure is never left unhandled; collectStaticImages
               // waits for it and fails the build with it.
               ownPages.catch(() => {});
-              return paths.filter((path) => path.route.component !== component);
+              return paths.filter((path) => !components.has(path.route.component));
             },
             async collectStaticImages() {
               await ownPages;

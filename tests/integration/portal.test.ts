@@ -350,13 +350,21 @@ describe('pages rendered on worker threads', () => {
     expect(renderSplit.imagesAsked).toBe(0);
   });
 
-  it('include the article pages, written as strings and the same as Astro renders them', () => {
-    // Every article page was written by site/src/lib/article-pages.ts rather than by Astro's
-    // renderer; in the one-thread build each was also rendered by Astro, and compared.
-    expect(renderSplit.stringPages).toBe(published.length);
-    expect(portal.oneThreadSplit.stringPages).toBe(published.length);
+  // The listing pages: all news, each topic's and each officer's, every page of each.
+  const listingCount = [`/tin-tuc/`, ...areaSlugs.map((slug) => `/chu-de/${slug}/`), ...officerSlugs.map((slug) => `/phu-trach/${slug}/`)].reduce(
+    (sum, first) => sum + listingPages(distDir, first).length,
+    0,
+  );
+
+  it('include the article and listing pages, written as strings and the same as Astro renders them', () => {
+    // Every article and listing page was written by site/src/lib/article-pages.ts and
+    // listing-pages.ts rather than by Astro's renderer; in the one-thread build each was also
+    // rendered by Astro, and compared.
+    expect(listingCount).toBeGreaterThan(1 + areaSlugs.length + officerSlugs.length);
+    expect(renderSplit.stringPages).toBe(published.length + listingCount);
+    expect(portal.oneThreadSplit.stringPages).toBe(published.length + listingCount);
     expect(portal.oneThreadSplit.stringPagesUnchanged).toBe(0);
-    expect(portal.oneThreadSplit.parityChecked).toBe(published.length);
+    expect(portal.oneThreadSplit.parityChecked).toBe(published.length + listingCount);
   });
 
   it('are byte for byte what Astro renders alone: pages, styles, images, feeds and search index', () => {
@@ -368,11 +376,12 @@ describe('pages rendered on worker threads', () => {
   });
 
   it('are kept with their optimised images by the next build, which renders none of them', () => {
-    // Only pages without a cache key (home, feeds, 404) are rendered again; no article page is:
-    // each is found unchanged in the record of string pages (site/integrations/string-pages-record.ts).
+    // Only pages without a cache key (home, feeds, 404) are rendered again; no article or listing
+    // page is: each is found unchanged in the record of string pages
+    // (site/integrations/string-pages-record.ts).
     const { here, workers, stringPages, stringPagesUnchanged } = portal.rebuildSplit;
     expect(stringPages).toBe(0);
-    expect(stringPagesUnchanged).toBe(published.length);
+    expect(stringPagesUnchanged).toBe(published.length + listingCount);
     expect(here + workers.reduce((sum, n) => sum + n, 0)).toBeLessThan(published.length);
     expect(relative(rebuiltDistDir)).toEqual(relative(distDir));
     expect(differingFrom(rebuiltDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);

@@ -12,18 +12,23 @@
 //
 // The route itself (src/pages/tin-tuc/[slug].astro) renders the same content in the Astro page
 // frame, for `astro dev` and for LOA_ARTICLE_PARITY, under which the build renders every article
-// both ways and fails if a byte differs (the portal test does).
+// both ways and fails if a byte differs (the portal test does). The listing pages are written
+// the same way, through this module (listing-pages.ts).
 import { getImage } from 'astro:assets';
 import { readBody } from './article-bodies.ts';
 import { articleCardHtml, articleViewHtml, cardImageHtml, coverImageHtml, usableCover, type UsableCover } from './article-view.ts';
 import { mediaUrl } from './cms.ts';
 import { articleDate, cacheKey, digests, getArticles, getSettings, type ArticleEntry } from './data.ts';
 import { attr, text } from './html.ts';
+import { listingAt, listingComponents, listingPage } from './listing-pages.ts';
 import { renderDocument, type FrameProps } from './page-frame.ts';
 import { urls } from './urls.ts';
 
-/** The route this module writes the pages of, as Astro names its component. */
-export const component = 'src/pages/tin-tuc/[slug].astro';
+/** The article route, as Astro names its component. */
+const articleComponent = 'src/pages/tin-tuc/[slug].astro';
+
+/** The routes this module writes the pages of: the articles and the listings (listing-pages.ts). */
+export const components = [articleComponent, ...Object.values(listingComponents)];
 
 const RELATED = 4;
 
@@ -153,15 +158,21 @@ export async function articlePage({ article, related, previous, next }: ArticleP
 let positions: Promise<Map<string, number>> | undefined;
 
 /**
- * The whole page at `pathname` (`/tin-tuc/<slug>/`), for the prerenderer. `headAssets` is what
- * Astro adds at the end of this route's head: its stylesheets.
+ * The whole page at `pathname` (`/tin-tuc/<slug>/`, or a listing page), for the prerenderer.
+ * `headAssets` is what Astro adds at the end of the route's head: its stylesheets.
  */
 export async function renderPage(pathname: string, headAssets: string): Promise<string> {
+  const site = import.meta.env.SITE;
+  const listing = await listingAt(decodeURI(pathname));
+  if (listing) {
+    const { frame, main } = await listingPage(listing);
+    return renderDocument(frame, pathname, site, headAssets, main);
+  }
   const articles = await getArticles();
   positions ??= Promise.resolve(new Map(articles.map((article, index) => [article.id, index])));
   const slug = /^\/tin-tuc\/([^/]+)\/$/.exec(pathname)?.[1];
   const index = slug === undefined ? undefined : (await positions).get(decodeURIComponent(slug));
-  if (index === undefined) throw new Error(`No published article has the address ${pathname}`);
+  if (index === undefined) throw new Error(`No published article or listing page has the address ${pathname}`);
   const { frame, main } = await articlePage(articleProps(articles, index));
-  return renderDocument(frame, pathname, import.meta.env.SITE, headAssets, main);
+  return renderDocument(frame, pathname, site, headAssets, main);
 }

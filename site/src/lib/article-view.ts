@@ -1,7 +1,8 @@
 // One article as residents read it, and the article cards of listings, as strings. The published
 // page (src/lib/article-pages.ts), the draft preview (components/ArticleView.astro) and every
-// listing (components/ArticleCard.astro) render through these functions, so an editor previews
-// exactly the portal's design and a card looks the same everywhere.
+// listing (listing-pages.ts, and components/ArticleCard.astro on the home and archive pages)
+// render through these functions, so an editor previews exactly the portal's design and a card
+// looks the same everywhere.
 import { getImage } from 'astro:assets';
 import { formatDayPhrase, formatLongDate, isoDateInVietnam } from '@loa/shared/dates';
 import type { DraftArticle } from '@loa/shared/schemas';
