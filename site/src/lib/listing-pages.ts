@@ -130,7 +130,7 @@ interface Listed {
 }
 
 /** Every listing page, in the order of the routes' own lists. */
-async function listed(): Promise<Listed[]> {
+async function listAll(): Promise<Listed[]> {
   const articles = await getArticles();
   const at = (base: string, page: Page<unknown>) => (page.newest ? base : urls.listingPage(base, page.number));
   const news = paginate(articles).map(
@@ -158,6 +158,18 @@ async function listed(): Promise<Listed[]> {
   const areas = listingsOf(await getAreas(), listingComponents.area, urls.area, (slug) => articlesInArea(articles, slug), (area, page) => ({ kind: 'area', area, page }));
   const officers = listingsOf(await getOfficers(), listingComponents.officer, urls.officer, (slug) => articlesByOfficer(articles, slug), (officer, page) => ({ kind: 'officer', officer, page }));
   return [...news, ...areas, ...officers];
+}
+
+let listedOnce: Promise<Listed[]> | undefined;
+
+/**
+ * Every listing page, worked out once per build and thread (as getArticles reads the articles
+ * once): the three routes' paths and the lookup by address all come from it. `astro dev` works it
+ * out afresh, as content may change there.
+ */
+function listed(): Promise<Listed[]> {
+  if (import.meta.env.DEV) return listAll();
+  return (listedOnce ??= listAll());
 }
 
 /** A listing route's paths for getStaticPaths, with a cache key from everything a page shows. */
