@@ -15,15 +15,16 @@
 //   knows of (`prepareImages`: the covers) and sends their URLs; a worker asks for any other
 //   distinct image once, and waits for the answer (it must be synchronous there).
 //
-// Some routes can be written as strings instead (`stringPages`): a module of the site, built as an
-// extra entry of the prerender bundle, renders each of their paths to a whole page (see
-// src/lib/article-pages.ts and listing-pages.ts for why). Their paths are taken out of the list handed to Astro, which
-// therefore spends nothing on them (request, routing, rendering, response, file, records): they
-// are written here, on whichever thread takes them, and string-pages-record.ts keeps what Astro's
-// incremental manifest keeps for the others, so an unchanged page is not written again and its
-// images still reach Astro's image pipeline (through `collectStaticImages`). The sitemap and the
-// search index add these pages to Astro's list. With LOA_ARTICLE_PARITY set, each such page is
-// also rendered by Astro's prerenderer, and a difference fails the build.
+// Some routes can be written as strings instead (`stringPages`): a module of the site, built as
+// an extra entry of the prerender bundle, renders each of their paths to a whole page (see
+// src/lib/article-pages.ts and listing-pages.ts for why). Their paths are taken out of the list
+// handed to Astro, which therefore spends nothing on them (request, routing, rendering,
+// response, file, records): they are written here, on whichever thread takes them, and
+// string-pages-record.ts keeps what Astro's incremental manifest keeps for the others, so an
+// unchanged page is not written again and its images still reach Astro's image pipeline (through
+// `collectStaticImages`). The sitemap and the search index add these pages to Astro's list.
+// With LOA_ARTICLE_PARITY set, each such page is also rendered by Astro's prerenderer, and a
+// difference fails the build.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,7 @@ export interface WorkerSetup {
   styles: [string, unknown[]][];
   /** settings.scripts with stage 'head-inline'; stage 'page' scripts are not supported. */
   inlineScripts: { stage: string; content: string }[];
-  /** The string pages' module and what ends their head (their stylesheets). */
+  /** The string pages' module and what ends each of its routes' head (their stylesheets). */
   stringPages: { entryUrl: string; headAssets: Record<string, string> } | null;
   imagePort: MessagePort;
   signal: SharedArrayBuffer;
@@ -464,7 +465,6 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
           const ownQueue: Job[] = [];
           const routeIndex = new Map<RouteData, number>();
           let setup: Omit<WorkerSetup, 'imagePort' | 'signal'> | null = null;
-          /** The string pages' module, loaded here, and what ends their head. */
           /** The string pages' module, loaded here, and what ends each of its routes' head. */
           let strings: { pages: StringPages; headAssets: Record<string, string> } | null = null;
           let localBusy = 0;

@@ -1,8 +1,8 @@
 // The listing pages: all news (/tin-tuc/), a topic (/chu-de/<area>/) and an officer
 // (/phu-trach/<officer>/), each cut into pages of ten (shared/src/pagination.ts). At 10,000
-// articles they are about 3,900 pages, and through Astro's renderer they cost as much as the
-// 10,000 article pages: a cold build without them took 3 s less. So, like the article pages, the
-// build writes them as strings (article-pages.ts is the module the prerenderer loads); their
+// articles they are about 3,900 pages, and through Astro's renderer they cost about 7 s of CPU,
+// as much as the 10,000 article pages written as strings. So, like the article pages, the build
+// writes them as strings (article-pages.ts is the module the prerenderer loads); their
 // routes in src/pages/ render the same content in the Astro page frame, for `astro dev` and for
 // the build's parity check (LOA_ARTICLE_PARITY).
 import { articleCardHtml, breadcrumbHtml } from './article-view.ts';
