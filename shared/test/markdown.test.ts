@@ -55,7 +55,8 @@ function assertInert(html: string) {
   const $ = load(html, null, false);
   expect($('script, iframe, object, embed, video, audio, svg, math, style, link, meta, base, form, input, button, template, body, html, head').length).toBe(0);
   $('*').each((_, el) => {
-    for (const [name, value] of Object.entries(el.attribs ?? {})) {
+    const attributes: Record<string, string> = 'attribs' in el ? el.attribs : {};
+    for (const [name, value] of Object.entries(attributes)) {
       expect(name.startsWith('on'), `event handler ${name} in ${html}`).toBe(false);
       expect(name).not.toBe('style');
       expect(name).not.toBe('srcdoc');
