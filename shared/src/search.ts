@@ -115,6 +115,10 @@ function isWordCode(code: number): boolean {
 const WORD_TABLE_SIZE = 0x2000;
 const wordTable = Uint8Array.from({ length: WORD_TABLE_SIZE }, (_, code) => (isWordCode(code) ? 1 : 0));
 
+/** FNV-1a's 32-bit offset basis and prime: the hash of shardOf, scanWords and SpellingTable. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * Calls `visit` with where each word (a run of letters, marks and digits) of a text starts and
  * ends, and an FNV-1a hash of its UTF-16 units: the one definition of a word for the index and
@@ -131,12 +135,12 @@ function scanWords(text: string, visit: (start: number, end: number, hash: numbe
     if (word) {
       if (start < 0) {
         start = i;
-        hash = 0x811c9dc5;
+        hash = FNV_OFFSET;
       }
       if (code > 0xffff) {
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-        hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
-      } else hash = Math.imul(hash ^ code, 0x01000193);
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+        hash = Math.imul(hash ^ text.charCodeAt(i + 1), FNV_PRIME);
+      } else hash = Math.imul(hash ^ code, FNV_PRIME);
     } else if (start >= 0) {
       visit(start, i, hash >>> 0);
       start = -1;
@@ -158,10 +162,10 @@ export function tokenize(text: string): SearchToken[] {
 
 /** FNV-1a: a stable, cheap hash that spreads syllables evenly over the shards. */
 export function shardOf(folded: string, shardCount: number): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let i = 0; i < folded.length; i++) {
     hash ^= folded.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash, FNV_PRIME);
   }
   return (hash >>> 0) % shardCount;
 }
@@ -327,9 +331,9 @@ export function buildSearchIndex(entries: (IndexEntry & { id: number })[], idLim
   for (const { id, url, date, areas, terms } of sorted) {
     // "spelling weight spelling weight …", read in place: splitting made two strings per word.
     for (let start = 0; start < terms.length; ) {
-      let hash = 0x811c9dc5;
+      let hash = FNV_OFFSET;
       let space = start;
-      for (let code = terms.charCodeAt(space); space < terms.length && code !== 32; code = terms.charCodeAt(++space)) hash = Math.imul(hash ^ code, 0x01000193);
+      for (let code = terms.charCodeAt(space); space < terms.length && code !== 32; code = terms.charCodeAt(++space)) hash = Math.imul(hash ^ code, FNV_PRIME);
       // Entries come from indexEntry or from the build's cache of them: never without weights.
       if (space >= terms.length) throw new Error(`The search index entry of ${url} has a word without a weight`);
       const number = spellingNumbers.numberOf(terms, start, space, hash >>> 0);

@@ -47,7 +47,7 @@ export type ListingProps =
  * page 1, so a listing of hundreds of pages stays a short row on a phone. Pages are numbered from
  * the oldest and keep their articles; "Trang sau" leads to older news.
  */
-export function paginationHtml(base: string, page: Page<unknown>): string {
+function paginationHtml(base: string, page: Page<unknown>): string {
   if (page.count <= 1) return '';
   const href = (n: number) => (n === page.count ? base : urls.listingPage(base, n));
   let html = '<nav class="pagination" aria-label="Phân trang"><ul>';
@@ -64,14 +64,16 @@ export function paginationHtml(base: string, page: Page<unknown>): string {
   return `${html}</ul></nav>`;
 }
 
+/** A list of article cards, as the listings and the monthly archive show them. */
+export async function cardListHtml(articles: ArticleEntry[], headingLevel: 2 | 3 = 2): Promise<string> {
+  const cards = await Promise.all(articles.map((article) => articleCardHtml(article.data, articleDate(article), { headingLevel })));
+  return `<ul class="card-list">${cards.map((card) => `<li>${card}</li>`).join('')}</ul>`;
+}
+
 /** A listing page's cards and page links. */
-export async function articleListHtml(page: Page<ArticleEntry>, base: string, headingLevel: 2 | 3 = 2): Promise<string> {
-  let html = '<p>Chưa có tin bài nào.</p>';
-  if (page.items.length > 0) {
-    const cards = await Promise.all(page.items.map((article) => articleCardHtml(article.data, articleDate(article), { headingLevel })));
-    html = `<ul class="card-list">${cards.map((card) => `<li>${card}</li>`).join('')}</ul>`;
-  }
-  return html + paginationHtml(base, page);
+async function articleListHtml(page: Page<ArticleEntry>, base: string, headingLevel: 2 | 3 = 2): Promise<string> {
+  const list = page.items.length > 0 ? await cardListHtml(page.items, headingLevel) : '<p>Chưa có tin bài nào.</p>';
+  return list + paginationHtml(base, page);
 }
 
 /** What a topic's or an officer's own text says, rendered from the CMS's Markdown by the loader. */
