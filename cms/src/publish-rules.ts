@@ -3,6 +3,15 @@ import { errors } from '@strapi/utils';
 
 const ARTICLE = 'api::article.article';
 
+/**
+ * Writes the publish rules' own fields on the draft row, which publishing then copies. Straight
+ * to the database: the document service's update, called from inside a content-manager publish,
+ * left the draft as it was (the first publication date was never stamped).
+ */
+async function settleDraft(strapi: Core.Strapi, documentId: string, data: Record<string, unknown>) {
+  await strapi.db.query(ARTICLE).updateMany({ where: { documentId, publishedAt: null }, data });
+}
+
 // Drafts may be incomplete while an officer writes; what reaches residents may not. Relations
 // cannot be marked required in a Strapi schema, so the plan's tagging rules are checked when an
 // article is published, through any route (content manager, REST, the scheduler), with a message
@@ -16,8 +25,7 @@ export function registerPublishRules(strapi: Core.Strapi) {
 
     if (context.action === 'unpublish') {
       const result = await next();
-      // Strapi's input types omit null, which is how a field is cleared.
-      await documents.update({ documentId, data: { unpublishAt: null, scheduleNote: null } as Record<string, unknown> });
+      await settleDraft(strapi, documentId, { unpublishAt: null, scheduleNote: null });
       return result;
     }
 
@@ -41,7 +49,7 @@ export function registerPublishRules(strapi: Core.Strapi) {
     if (!draft.firstPublishedAt) settle.firstPublishedAt = new Date().toISOString();
     if (draft.publishAt) settle.publishAt = null;
     if (draft.scheduleNote) settle.scheduleNote = null;
-    if (Object.keys(settle).length) await documents.update({ documentId, data: settle });
+    if (Object.keys(settle).length) await settleDraft(strapi, documentId, settle);
     return next();
   });
 }
