@@ -89,8 +89,9 @@ function ensureDependencies({ node, pnpm, env }) {
   const stamp = installStamp(node);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   step('Installing dependencies with pnpm (first run takes a minute or two)');
-  const frozen = process.env.CI ? ['--frozen-lockfile'] : [];
-  run(pnpm, ['install', ...frozen], { env });
+  // Always from the lockfile: a normal run must install the versions that were tested, and a
+  // lockfile that no longer matches the manifests is an error to fix, not something to re-resolve.
+  run(pnpm, ['install', '--frozen-lockfile'], { env });
   writeFileSync(stampFile, stamp);
 }
 
