@@ -39,7 +39,9 @@ function ensureCmsEnv(): Record<string, string> {
   const missing: Record<string, string> = {};
   if (!current.APP_KEYS) Object.assign(missing, generateStrapiSecrets());
   if (!current.BUILDER_SECRET) missing.BUILDER_SECRET = randomSecret(24);
+  // Two secrets: one signs the admin's preview links, the other lets the preview server read drafts.
   if (!current.PREVIEW_SECRET) missing.PREVIEW_SECRET = randomSecret(24);
+  if (!current.PREVIEW_API_SECRET) missing.PREVIEW_API_SECRET = randomSecret(24);
   const users = { ADMIN: 'quantri', AUTHOR: 'vanhoa', EDITOR: 'lanhdao' };
   for (const [role, name] of Object.entries(users)) {
     if (!current[`${role}_EMAIL`]) missing[`${role}_EMAIL`] = `${name}@loaphuong.local`;
@@ -82,7 +84,7 @@ async function main() {
     resultFile: join(stateDir, 'setup.json'),
   });
   let builder: Builder | undefined;
-  const preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET: cmsEnv.PREVIEW_SECRET } });
+  const preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET: cmsEnv.PREVIEW_SECRET, PREVIEW_API_SECRET: cmsEnv.PREVIEW_API_SECRET } });
   const shutdown = async () => {
     builder?.stop();
     await preview.stop();

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { ensurePublishedOrderIndex } from './published-order-index';
+import { registerEditorialRules } from './editorial-rules';
+import { registerLinkRules } from './link-rules';
+import { registerPublishedOnly } from './published-only';
 import { registerPublishRules } from './publish-rules';
 import { registerScheduler, runSchedule } from './scheduler';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerPublishedOnly(strapi);
+    registerLinkRules(strapi);
+    registerEditorialRules(strapi);
     registerPublishRules(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,7 +1,9 @@
 // The ward's two editorial roles, on Strapi's built-in Author and Editor roles:
 // - Author (the drafting officer): writes and edits her own articles, previews them, cannot
-//   publish and cannot touch the schedule fields, so she cannot make anything publish later;
-//   reads the plan's taxonomy to tag articles but cannot change it.
+//   publish and cannot touch the Editor's fields (schedule, featured, first publication date), so
+//   she cannot make anything publish later; reads all of the plan's taxonomy, whoever entered
+//   it, to tag articles, but cannot change it; deletes only her own drafts that never went out
+//   (cms/src/editorial-rules.ts); cannot replace an uploaded file under an article's feet.
 // - Editor (leadership, Office-Statistics officer): everything on content, including publishing
 //   and scheduling.
 import type { Strapi } from './strapi-types.ts';
@@ -9,6 +11,13 @@ import type { Strapi } from './strapi-types.ts';
 const ARTICLE = 'api::article.article';
 /** Fields that make an article go live or come down later: an Author may not set them. */
 export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'];
+/** What the portal shows first and the date residents read: the Editor's decisions too. */
+const EDITOR_FIELDS = [...SCHEDULE_FIELDS, 'featured', 'firstPublishedAt'];
+/**
+ * Replacing a file keeps its id, so it would change a published article's image or attachment
+ * without review: only Editors may.
+ */
+const UPLOAD_UPDATE = 'plugin::upload.assets.update';
 /** Written by the scheduler only. */
 const SYSTEM_FIELDS = ['scheduleNote'];
 const TAXONOMY = ['api::plan.plan', 'api::content-area.content-area', 'api::channel.channel', 'api::responsible-officer.responsible-officer', 'api::site-setting.site-setting'];
@@ -37,15 +46,23 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
   const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
   if (!author || !editor) throw new Error('Strapi default Author/Editor roles are missing');
 
+  // Strapi's default Author permissions carry the "is creator" condition, which on the taxonomy
+  // would leave her pickers empty: she entered none of it. Her taxonomy permissions are replaced
+  // by a plain read of every entry.
   const authorPermissions = (await currentPermissions(strapi, author.id))
-    .filter((p) => !(p.subject && TAXONOMY.includes(p.subject) && p.action !== `${CONTENT_MANAGER}read`))
-    .filter((p) => p.action !== `${CONTENT_MANAGER}publish`)
-    .map((p) => (p.subject === ARTICLE ? withFields(p, (fields) => fields.filter((f) => !SCHEDULE_FIELDS.includes(f) && !SYSTEM_FIELDS.includes(f))) : p));
+    .filter((p) => !(p.subject && TAXONOMY.includes(p.subject)))
+    .filter((p) => p.action !== `${CONTENT_MANAGER}publish` && p.action !== UPLOAD_UPDATE)
+    .map((p) =>
+      p.subject === ARTICLE && p.action !== `${CONTENT_MANAGER}read`
+        ? withFields(p, (fields) => fields.filter((f) => !EDITOR_FIELDS.includes(f) && !SYSTEM_FIELDS.includes(f)))
+        : p.subject === ARTICLE
+          ? // She sees the schedule and its note (why an edit cancelled it), read-only.
+            withFields(p, (fields) => [...new Set([...fields, ...EDITOR_FIELDS, ...SYSTEM_FIELDS])])
+          : p,
+    );
   for (const subject of TAXONOMY) {
-    if (!authorPermissions.some((p) => p.subject === subject && p.action === `${CONTENT_MANAGER}read`)) {
-      const fields = Object.keys(strapi.contentTypes[subject].attributes).filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
-      authorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject, properties: { fields }, conditions: [] });
-    }
+    const fields = Object.keys(strapi.contentTypes[subject].attributes).filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
+    authorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject, properties: { fields }, conditions: [] });
   }
   await roles.assignPermissions(author.id, authorPermissions);
 
@@ -53,7 +70,7 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
   // (Strapi grants default field permissions only for fields present at the first start).
   const editorPermissions = (await currentPermissions(strapi, editor.id)).map((p) =>
     p.subject === ARTICLE && (p.action === `${CONTENT_MANAGER}create` || p.action === `${CONTENT_MANAGER}update` || p.action === `${CONTENT_MANAGER}read`)
-      ? withFields(p, (fields) => [...new Set([...fields, ...SCHEDULE_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
+      ? withFields(p, (fields) => [...new Set([...fields, ...EDITOR_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
       : p,
   );
   await roles.assignPermissions(editor.id, editorPermissions);

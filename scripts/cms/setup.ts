@@ -41,15 +41,45 @@ export interface SetupResult {
   seed: SeedReport | null;
 }
 
+/**
+ * Creates a user once. An existing account is left as administrators made it: a changed
+ * password, a deactivated account or another role survive restarts. Users are created active,
+ * so no registration token is left behind (one would let anybody holding it set the password
+ * through /admin/register); one left by an older setup is cleared.
+ */
 async function ensureUser(strapi: Strapi, login: Login, roleId: number, name: { firstname: string; lastname: string }) {
-  const users = strapi.service('admin::user');
   const existing = await strapi.db.query('admin::user').findOne({ where: { email: login.email.toLowerCase() } });
   if (existing) {
-    // The logins printed by `npm start` must work, so passwords follow the env file.
-    await users.updateById(existing.id, { password: login.password, isActive: true, roles: [roleId] });
+    if (existing.isActive && existing.registrationToken) {
+      await strapi.db.query('admin::user').update({ where: { id: existing.id }, data: { registrationToken: null } });
+    }
     return;
   }
-  await users.create({ ...name, email: login.email, password: login.password, isActive: true, roles: [roleId], preferedLanguage: 'vi' });
+  await strapi.service('admin::user').create({
+    ...name,
+    email: login.email,
+    password: login.password,
+    isActive: true,
+    registrationToken: null,
+    roles: [roleId],
+    preferedLanguage: 'vi',
+  });
+}
+
+/**
+ * Strapi makes a "Read Only" and a "Full Access" API token, never expiring, when it first starts
+ * on an empty database. Nothing here uses them; the site has its own token limited to what it
+ * reads. They are removed when they are still exactly Strapi's defaults.
+ */
+async function removeDefaultApiTokens(strapi: Strapi): Promise<void> {
+  const defaults = [
+    { name: 'Read Only', type: 'read-only', description: 'A default API token with read-only permissions, only used for accessing resources' },
+    { name: 'Full Access', type: 'full-access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+  ];
+  for (const token of defaults) {
+    const found = await strapi.db.query('admin::api-token').findOne({ where: token });
+    if (found) await strapi.service('admin::api-token').revoke(found.id);
+  }
 }
 
 async function ensureSiteToken(strapi: Strapi, current?: string): Promise<string> {
@@ -75,6 +105,7 @@ export async function setupCms(strapi: Strapi, options: SetupOptions): Promise<S
   if (options.author) await ensureUser(strapi, options.author, authorRoleId, { firstname: 'Công chức', lastname: 'Văn hóa - Xã hội' });
   if (options.editor) await ensureUser(strapi, options.editor, editorRoleId, { firstname: 'Lãnh đạo', lastname: 'UBND phường' });
   if (options.webhook) await ensureWebhook(strapi, options.webhook);
+  await removeDefaultApiTokens(strapi);
   const siteToken = await ensureSiteToken(strapi, options.siteToken);
   await applyAdminLabels(strapi);
   const seed = options.seed

@@ -2,9 +2,12 @@
 // site reads them. Validating here means a malformed entry stops the build with the entry and
 // the field named, instead of rendering a broken page.
 import { z } from 'zod';
+import { isSafeLink } from './links.ts';
 
 const text = z.string().transform((value) => value.normalize('NFC'));
 const optionalText = z.string().nullish().transform((value) => (value ? value.normalize('NFC') : null));
+/** A link residents may follow: http(s), mailto or tel only (links.ts). */
+const link = z.string().refine(isSafeLink, 'link must be an http(s), mailto: or tel: address');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lower-case ASCII words joined by hyphens');
 
 export const mediaSchema = z.object({
@@ -52,7 +55,7 @@ export const legalReferenceSchema = z.object({
   issuedOn: z.iso.date().nullish(),
   issuer: optionalText,
   title: text,
-  url: z.url({ protocol: /^https?$/ }).nullish(),
+  url: link.nullish(),
 });
 
 export const articleSchema = z.object({
@@ -109,8 +112,8 @@ export const siteSettingsSchema = z.object({
   email: text,
   contactOfficer: z.object({ name: text, position: text, phone: text, email: text }),
   hotlines: z.array(z.object({ label: text, phone: text, note: optionalText })),
-  socialLinks: z.array(z.object({ network: z.string(), label: text, url: z.url() })),
-  relatedLinks: z.array(z.object({ label: text, url: z.url() })).nullish().transform((value) => value ?? []),
+  socialLinks: z.array(z.object({ network: z.string(), label: text, url: link })),
+  relatedLinks: z.array(z.object({ label: text, url: link })).nullish().transform((value) => value ?? []),
   /** Name and description for the English page (functions, organisation). */
   nameEn: optionalText,
   aboutEn: optionalText,

@@ -6,6 +6,8 @@ import { readFileSync, readdirSync, mkdtempSync, rmSync, statSync } from 'node:f
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load } from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search, type SearchMeta } from '@loa/shared/search';
 import { Builder } from '@loa/scripts/builder/builder.ts';
@@ -15,12 +17,11 @@ import { freePort } from '@loa/scripts/lib/process.ts';
 import { serveStatic } from '@loa/scripts/lib/static-server.ts';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
 import { listFiles } from '../lib/built-site.ts';
-import { ADMIN, startTempCms } from '../lib/temp-cms.ts';
+import { AUTHOR, EDITOR, editorialUsers, startTempCms } from '../lib/temp-cms.ts';
 
-const EDITOR = { email: 'bientap@loaphuong.local', password: 'BienTap-2024-an-toan' };
-const AUTHOR = { email: 'vanhoa@loaphuong.local', password: 'VanHoa-2024-an-toan' };
 const SECRET = 'kiem-thu-webhook-bi-mat';
 const PREVIEW_SECRET = 'kiem-thu-xem-truoc-bi-mat';
+const PREVIEW_API_SECRET = 'kiem-thu-doc-ban-nhap-bi-mat';
 
 let cms: Awaited<ReturnType<typeof startTempCms>>;
 let builder: Builder;
@@ -99,17 +100,15 @@ beforeAll(async () => {
       SCHEDULER_RULE: '*/3 * * * * *',
       PREVIEW_URL: `http://127.0.0.1:${previewPort}`,
       PREVIEW_SECRET,
+      PREVIEW_API_SECRET,
       BUILDER_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hooks/cms`,
       BUILDER_SECRET: SECRET,
-      AUTHOR_EMAIL: AUTHOR.email,
-      AUTHOR_PASSWORD: AUTHOR.password,
-      EDITOR_EMAIL: EDITOR.email,
-      EDITOR_PASSWORD: EDITOR.password,
+      ...editorialUsers,
     },
   });
   const sitePort = await freePort();
   siteUrl = `http://127.0.0.1:${sitePort}`;
-  preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET } });
+  preview = new PreviewServer({ port: previewPort, env: { ...process.env, CMS_URL: cms.url, PREVIEW_SECRET, PREVIEW_API_SECRET } });
   builder = new Builder({
     cmsUrl: cms.url,
     cmsToken: cms.setup.siteToken,
@@ -242,6 +241,13 @@ describe('preview', () => {
     expect(html).toContain('class="site-header"');
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(html).toContain('noindex');
+    // Only the admin (the CMS's origin) may show it in a frame; the rest of the portal's headers.
+    expect(page.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(cms.url).origin}`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    expect(page.headers.get('x-robots-tag')).toBe('noindex, nofollow');
 
     // Without a valid signature, or with one for another document, nothing is shown.
     expect((await fetch(`${preview.url}/xem-truoc/${documentId}/`)).status).toBe(403);
@@ -313,6 +319,23 @@ describe('the publish pipeline', () => {
     };
     expect(await urlsFound('Tóm tắt sửa lần 3 sau khi gỡ bài')).toContain(`/tin-tuc/${other.slug}/`);
     expect(await urlsFound(withdrawn.title)).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
+  });
+
+  it('keeps a summary typed with HTML as text in the feeds', async () => {
+    const summary = 'Thông báo <img src=x onerror=alert(1)> & <b>lịch</b> tiếp dân';
+    const created = await editor.createArticle(articleData('tom-tat-co-the-html', { summary }));
+    expect((await editor.publishArticle(created.body.data.documentId)).status).toBe(200);
+    await settled();
+    const area = (await contentApi(cms.url, `articles/${created.body.data.documentId}?populate[contentAreas][fields][0]=slug`, cms.setup.siteToken)).body.data.contentAreas[0].slug;
+    for (const feedPath of ['/rss.xml', `/chu-de/${area}/rss.xml`]) {
+      const xml = await (await fetch(`${siteUrl}${feedPath}`)).text();
+      const item = new XMLParser().parse(xml).rss.channel.item.find((entry: { link: string }) => entry.link.endsWith('/tin-tuc/tom-tat-co-the-html/'));
+      // A feed reader decodes the XML, then renders <description> as HTML: what it shows must be
+      // the summary's characters, with no element made from them.
+      const rendered = load(`<div>${item.description}</div>`);
+      expect(rendered('img, b').length, feedPath).toBe(0);
+      expect(rendered('div').text(), feedPath).toBe(summary);
+    }
   });
 
   it('syncs only what changed since the last build', async () => {

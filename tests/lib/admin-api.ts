@@ -15,6 +15,15 @@ export class AdminApi {
     return new AdminApi(base, body.data.token);
   }
 
+  /** Files sent to the media library's upload route as the admin's upload dialog sends them. */
+  async upload(files: Array<{ name: string; type: string; bytes: Uint8Array | string }>, path = '/upload'): Promise<{ status: number; body: any }> {
+    const form = new FormData();
+    for (const file of files) form.append('files', new Blob([file.bytes], { type: file.type }), file.name);
+    const response = await fetch(`${this.base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${this.jwt}` }, body: form });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.base}${path}`, {
       method,
@@ -41,6 +50,14 @@ export class AdminApi {
 
   deleteArticle(documentId: string) {
     return this.request('DELETE', `${this.articles}/${documentId}`);
+  }
+
+  unpublishArticle(documentId: string) {
+    return this.request('POST', `${this.articles}/${documentId}/actions/unpublish`, {});
+  }
+
+  getArticle(documentId: string) {
+    return this.request('GET', `${this.articles}/${documentId}`);
   }
 }
 

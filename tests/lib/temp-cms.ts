@@ -8,6 +8,15 @@ import { startCms, type CmsProcess } from '@loa/scripts/lib/cms.ts';
 import { freePort, stop } from '@loa/scripts/lib/process.ts';
 
 export const ADMIN = { email: 'kiemthu@loaphuong.local', password: 'KiemThu-2024-an-toan' };
+/** The demo Editor and Author logins, for a CMS started with `editorialUsers`. */
+export const EDITOR = { email: 'bientap@loaphuong.local', password: 'BienTap-2024-an-toan' };
+export const AUTHOR = { email: 'vanhoa@loaphuong.local', password: 'VanHoa-2024-an-toan' };
+export const editorialUsers = {
+  AUTHOR_EMAIL: AUTHOR.email,
+  AUTHOR_PASSWORD: AUTHOR.password,
+  EDITOR_EMAIL: EDITOR.email,
+  EDITOR_PASSWORD: EDITOR.password,
+};
 
 export interface TempCms extends CmsProcess {
   dir: string;
@@ -34,7 +43,7 @@ export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCm
   const cms = await startCms({
     port,
     resultFile: join(dir, 'setup.json'),
-    quiet: true,
+    quiet: !process.env.LOA_DEBUG_CMS,
     env: {
       ...process.env,
       ...secrets,

@@ -13,7 +13,7 @@ import { serveStatic } from '@loa/scripts/lib/static-server.ts';
 import { seedDir } from '@loa/scripts/lib/paths.ts';
 import { readDemoArticles } from '@loa/scripts/seed/content.ts';
 import { buildSite } from '@loa/scripts/lib/site.ts';
-import { ADMIN, startTempCms } from '../lib/temp-cms.ts';
+import { ADMIN, editorialUsers, startTempCms } from '../lib/temp-cms.ts';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
 
 export interface PublishedArticle {
@@ -85,7 +85,7 @@ async function listPublished(cmsUrl: string, token: string): Promise<PublishedAr
 export default async function setup(project: TestProject) {
   // The browser tests use the admin panel, so it is built too (reused while unchanged).
   await buildCms({ ...process.env, ...generateStrapiSecrets() });
-  const cms = await startTempCms({ serveAdminPanel: true });
+  const cms = await startTempCms({ serveAdminPanel: true, env: editorialUsers });
   const workDir = mkdtempSync(join(tmpdir(), 'loa-site-'));
   let server: Server | undefined;
   const teardown = async () => {

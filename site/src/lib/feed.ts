@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { articleDate, getSettings, type ArticleEntry } from './data.ts';
 import { areaLabel } from './format.ts';
+import { text } from './html.ts';
 import { urls } from './urls.ts';
 
 /** Items per feed: readers poll feeds, so they carry the latest news, not the archive. */
@@ -28,7 +29,9 @@ export async function articleFeed(context: APIContext, { title, description, art
       title: article.data.title,
       link: urls.article(article.data.slug),
       pubDate: articleDate(article),
-      description: article.data.summary,
+      // RSS readers render <description> as HTML; the summary is plain text, so it is escaped
+      // once more: "<img …>" typed in a summary shows as those characters, not as an image.
+      description: text(article.data.summary),
       categories: article.data.contentAreas.map(areaLabel),
       author: undefined,
     })),

@@ -1,13 +1,12 @@
 // Draft previews: the admin's "Xem trước" link carries an HMAC of the document id and an expiry
-// (cms/config/admin.ts signs it); the preview server checks it, then reads the draft from the
-// CMS's preview route with the shared secret. Nothing here runs in the static build.
+// (cms/config/admin.ts signs it with PREVIEW_SECRET); the preview server checks it, then reads the
+// draft from the CMS's preview route with another secret, PREVIEW_API_SECRET. The CMS decides
+// what that route populates. Nothing here runs in the static build.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderMarkdown } from '@loa/shared/markdown';
 import { describeIssues, draftArticleSchema, siteSettingsSchema, type DraftArticle, type SiteSettings } from '@loa/shared/schemas';
-import qs from 'qs';
 import { CmsError } from './cms.ts';
 import { cmsUrl } from './env.ts';
-import { articleQuery, settingsQuery } from './queries.ts';
 
 function previewSecret(): string | undefined {
   return process.env.PREVIEW_SECRET || undefined;
@@ -43,9 +42,8 @@ export const fallbackSettings: SiteSettings = {
 
 /** The draft and the current site settings (the page frame), from the CMS's preview route. */
 export async function fetchDraft(documentId: string): Promise<{ draft: { article: DraftArticle; bodyHtml: string } | null; settings: SiteSettings }> {
-  const query = qs.stringify({ populate: articleQuery.populate, settingsPopulate: settingsQuery.populate }, { encodeValuesOnly: true });
-  const url = `${cmsUrl}/api/preview/articles/${encodeURIComponent(documentId)}?${query}`;
-  const response = await fetch(url, { headers: { 'X-Preview-Secret': previewSecret() ?? '' } }).catch((cause) => {
+  const url = `${cmsUrl}/api/preview/articles/${encodeURIComponent(documentId)}`;
+  const response = await fetch(url, { headers: { 'X-Preview-Secret': process.env.PREVIEW_API_SECRET ?? '' } }).catch((cause) => {
     throw new CmsError(`Cannot reach the CMS at ${url}: ${cause}`, { cause });
   });
   if (!response.ok && response.status !== 404) throw new CmsError(`The CMS answered ${response.status} for ${url}`);

@@ -1,6 +1,6 @@
 // What the site asks the CMS for: the fields and relations its pages show, and nothing more.
-// One definition serves the build (content.config.ts) and the draft preview (preview.ts, whose
-// CMS route populates exactly what it is asked for here).
+// The draft preview's CMS route populates the same relations on its own
+// (cms/src/api/article/controllers/preview.ts): it never takes a populate from its caller.
 
 export const mediaQuery = { fields: ['url', 'name', 'alternativeText', 'width', 'height', 'ext', 'mime', 'size'] };
 

@@ -1,5 +1,24 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { markDraftPreview } from '../../../editorial-context';
+
+const ARTICLE = 'api::article.article';
+const SETTINGS = 'api::site-setting.site-setting';
+
+/**
+ * What a draft preview shows: the article's own fields and the relations its page displays, and
+ * the settings the page frame needs. Fixed here, not taken from the caller, so the route can
+ * never be asked for the authors' accounts or anything else behind a relation.
+ */
+const DRAFT_POPULATE = {
+  cover: { populate: { image: true } },
+  contentAreas: true,
+  responsibleOfficer: true,
+  channels: true,
+  legalReferences: true,
+  attachments: true,
+};
+const SETTINGS_POPULATE = { contactOfficer: true, hotlines: true, socialLinks: true, relatedLinks: true };
 
 function secretMatches(given: unknown, secret: string | undefined): boolean {
   if (!secret || typeof given !== 'string') return false;
@@ -8,35 +27,26 @@ function secretMatches(given: unknown, secret: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Query strings carry `true` as the text "true"; the document service wants booleans. */
-function populateFrom(value: unknown): unknown {
-  if (value === 'true') return true;
-  if (Array.isArray(value)) return value.map(populateFrom);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, populateFrom(inner)]));
-  return value;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * The draft of one article with the site settings the page frame shows, populated exactly as
-   * the preview server asks (`populate`, `settingsPopulate`): the site defines those queries
-   * once, in site/src/lib/queries.ts, for its build and its preview alike. Only a caller with
-   * the preview secret gets here.
+   * The draft of one article with the site settings the page frame shows, for the portal's
+   * preview server only: the caller proves it with PREVIEW_API_SECRET (a secret of its own, not
+   * the one that signs the admin's preview links). Both answers go through the content API's
+   * output sanitizer, which drops private fields, as a published article's would.
    */
   async findDraft(ctx: any) {
-    if (!secretMatches(ctx.get('x-preview-secret'), process.env.PREVIEW_SECRET)) {
+    if (!secretMatches(ctx.get('x-preview-secret'), process.env.PREVIEW_API_SECRET)) {
       return ctx.notFound();
     }
-    const settings = await strapi.documents('api::site-setting.site-setting').findFirst({
-      populate: populateFrom(ctx.query.settingsPopulate),
-    } as any);
-    const draft = await strapi.documents('api::article.article').findOne({
-      documentId: ctx.params.documentId,
-      status: 'draft',
-      populate: populateFrom(ctx.query.populate),
-    } as any);
+    markDraftPreview(ctx);
+    const settings = await strapi.documents(SETTINGS).findFirst({ populate: SETTINGS_POPULATE });
+    const draft = await strapi.documents(ARTICLE).findOne({ documentId: String(ctx.params.documentId), status: 'draft', populate: DRAFT_POPULATE });
+    const sanitize = strapi.contentAPI.sanitize.output;
     ctx.set('Cache-Control', 'no-store');
     ctx.status = draft ? 200 : 404;
-    ctx.body = { data: draft ?? null, settings };
+    ctx.body = {
+      data: draft ? await sanitize(draft, strapi.getModel(ARTICLE)) : null,
+      settings: settings ? await sanitize(settings, strapi.getModel(SETTINGS)) : null,
+    };
   },
 });
