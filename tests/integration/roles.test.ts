@@ -244,6 +244,9 @@ describe('the content API', () => {
       'content-areas?populate[articles][fields][0]=title&pagination[pageSize]=100',
       'content-areas?populate[articles][fields][0]=title&status=draft',
       'responsible-officers?populate=articles&status=draft',
+      'articles?populate[contentAreas][populate][articles][fields][0]=title&pagination[pageSize]=100',
+      'plans?populate[contentAreas][populate][articles][fields][0]=title',
+      'site-setting?status=draft',
     ];
     for (const path of paths) {
       for (const prefix of ['/api/', '/API/', '/Api/']) {
