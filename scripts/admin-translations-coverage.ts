@@ -127,7 +127,7 @@ async function loadTable(dir: string, locale: string): Promise<Messages> {
   let data: unknown;
   if (existsSync(`${base}.js`)) {
     const loaded = createRequire(`${base}.js`)(`${base}.js`) as { __esModule?: boolean; default?: unknown };
-    data = loaded && loaded.__esModule ? loaded.default : loaded;
+    data = loaded?.__esModule ? loaded.default : loaded;
   } else if (existsSync(`${base}.mjs`)) {
     data = ((await import(pathToFileURL(`${base}.mjs`).href)) as { default: unknown }).default;
   } else if (existsSync(base)) {

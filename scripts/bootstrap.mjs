@@ -1,4 +1,4 @@
-// Entry point of `npm start` and `npm test` on a fresh machine.
+// Entry point of `npm start`, `npm test` and `npm run check` on a fresh machine.
 //
 // Plain JavaScript on purpose: it runs on whatever Node the machine has (Debian ships 20), before
 // the project's own runtime exists. It brings Node 24 and pnpm from the npm registry into
@@ -17,7 +17,7 @@ const MIN_NODE = [22, 12];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const runtimeDir = join(root, '.runtime');
 const task = process.argv[2];
-const tasks = { start: 'scripts/start.ts', test: 'scripts/test.ts' };
+const tasks = { start: 'scripts/start.ts', test: 'scripts/test.ts', check: 'scripts/check.ts' };
 
 function step(message) {
   console.log(`\n▶ ${message}`);
@@ -76,7 +76,16 @@ function ensureRuntime() {
 
 function installStamp(nodePath) {
   const hash = createHash('sha256');
-  for (const file of ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', 'cms/package.json', 'site/package.json', 'shared/package.json', 'scripts/package.json', 'tests/package.json']) {
+  for (const file of [
+    'pnpm-lock.yaml',
+    'pnpm-workspace.yaml',
+    'package.json',
+    'cms/package.json',
+    'site/package.json',
+    'shared/package.json',
+    'scripts/package.json',
+    'tests/package.json',
+  ]) {
     const path = join(root, file);
     hash.update(file).update(existsSync(path) ? readFileSync(path) : '');
   }

@@ -50,7 +50,10 @@ function measure(base: string, withFolders: boolean, afterDelete: boolean): { wa
 }
 
 const places = [['disk', disk] as const, ...(process.platform === 'linux' ? [['tmpfs', '/dev/shm/loa-file-creation'] as const] : [])];
-const kinds = [['folder + page', true], ['page only', false]] as const;
+const kinds = [
+  ['folder + page', true],
+  ['page only', false],
+] as const;
 for (const [, root] of places) rmSync(root, { recursive: true, force: true });
 console.log(`${count} items, median of ${runs} runs, per item:`);
 console.log('place   kind              just deleted as many   wall ms   system ms');
@@ -61,7 +64,9 @@ try {
         const results = Array.from({ length: runs }, () => measure(root, withFolders, afterDelete));
         const wall = median(results.map((r) => r.wallMs));
         const system = median(results.map((r) => r.systemMs));
-        console.log(`${place.padEnd(8)}${kind.padEnd(18)}${(afterDelete ? 'yes' : 'no').padEnd(23)}${wall.toFixed(3).padStart(7)}   ${system.toFixed(3).padStart(9)}`);
+        console.log(
+          `${place.padEnd(8)}${kind.padEnd(18)}${(afterDelete ? 'yes' : 'no').padEnd(23)}${wall.toFixed(3).padStart(7)}   ${system.toFixed(3).padStart(9)}`,
+        );
       }
     }
   }

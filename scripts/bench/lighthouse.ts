@@ -23,12 +23,24 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 const chrome = await launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`page       ${categories.map((c) => c.padEnd(15)).join('')}(median of ${runs} runs, mobile)`);
-for (const [name, path] of [['home', '/'], ['article', article]] as const) {
+for (const [name, path] of [
+  ['home', '/'],
+  ['article', article],
+] as const) {
   const scores: Record<string, number[]> = Object.fromEntries(categories.map((c) => [c, []]));
   for (let i = 0; i < runs; i++) {
     const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });

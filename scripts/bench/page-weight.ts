@@ -23,12 +23,31 @@ const server = await serveStatic(clientDir, port);
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$|\/$/;
-const kinds = (path: string) =>
-  /\.(woff2?)$/.test(path) ? 'fonts' : /\.(css)$/.test(path) ? 'css' : /\.(m?js)$/.test(path) ? 'js' : /\.json$/.test(path) ? 'data' : /\.(webp|jpe?g|png|avif|svg)$/.test(path) ? 'images' : 'html';
+type Kind = 'html' | 'css' | 'js' | 'data' | 'fonts' | 'images';
+const kinds = (path: string): Kind =>
+  /\.(woff2?)$/.test(path)
+    ? 'fonts'
+    : /\.(css)$/.test(path)
+      ? 'css'
+      : /\.(m?js)$/.test(path)
+        ? 'js'
+        : /\.json$/.test(path)
+          ? 'data'
+          : /\.(webp|jpe?g|png|avif|svg)$/.test(path)
+            ? 'images'
+            : 'html';
 
 /** Compressed size of a served file: gzip for text, as stored otherwise. */
 function wireBytes(path: string): number {
@@ -53,7 +72,7 @@ async function visit(path: string, action?: (page: import('playwright-core').Pag
   }
   await context.close();
   const sum = (paths: string[]) => {
-    const totals: Record<string, number> = { html: 0, css: 0, js: 0, data: 0, fonts: 0, images: 0 };
+    const totals: Record<Kind, number> = { html: 0, css: 0, js: 0, data: 0, fonts: 0, images: 0 };
     for (const p of paths) totals[kinds(p)] += wireBytes(p);
     return { ...totals, total: Object.values(totals).reduce((a, b) => a + b, 0), requests: paths.length };
   };
@@ -62,21 +81,33 @@ async function visit(path: string, action?: (page: import('playwright-core').Pag
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const home = await visit('/');
-const articlePath = articleArg ?? (await (async () => {
-  const html = readFileSync(join(clientDir, 'tin-tuc', 'index.html'), 'utf8');
-  return /href="(\/tin-tuc\/[^"/]+\/)"/.exec(html)![1];
-})());
+const articlePath =
+  articleArg ??
+  (await (async () => {
+    const html = readFileSync(join(clientDir, 'tin-tuc', 'index.html'), 'utf8');
+    return /href="(\/tin-tuc\/[^"/]+\/)"/.exec(html)![1];
+  })());
 const article = await visit(articlePath);
 const search = await visit('/tim-kiem/', async (page) => {
   await page.fill('#q', query);
   await page.click('.search-form button[type=submit]');
-  await page.locator('[data-search-status]').filter({ hasText: /Tìm thấy|Không tìm thấy/ }).waitFor();
+  await page
+    .locator('[data-search-status]')
+    .filter({ hasText: /Tìm thấy|Không tìm thấy/ })
+    .waitFor();
 });
 const articles = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8').match(/\/tin-tuc\/[^/<]+\/</g)?.length ?? 0;
 
 console.log(`page          html       css        js         data       fonts      images     total      requests`);
-for (const [name, r] of [['home', home.first], ['article', article.first], ['search page', search.first], [`search "${query}"`, search.after]] as const) {
-  console.log(`${name.padEnd(13)} ${kib(r.html).padEnd(10)} ${kib(r.css).padEnd(10)} ${kib(r.js).padEnd(10)} ${kib(r.data).padEnd(10)} ${kib(r.fonts).padEnd(10)} ${kib(r.images).padEnd(10)} ${kib(r.total).padEnd(10)} ${r.requests}`);
+for (const [name, r] of [
+  ['home', home.first],
+  ['article', article.first],
+  ['search page', search.first],
+  [`search "${query}"`, search.after],
+] as const) {
+  console.log(
+    `${name.padEnd(13)} ${kib(r.html).padEnd(10)} ${kib(r.css).padEnd(10)} ${kib(r.js).padEnd(10)} ${kib(r.data).padEnd(10)} ${kib(r.fonts).padEnd(10)} ${kib(r.images).padEnd(10)} ${kib(r.total).padEnd(10)} ${r.requests}`,
+  );
 }
 console.log(`first search total (page + query): ${kib(search.first.total + search.after.total)} with ${articles} articles in the index`);
 // The whole index as stored (a search downloads only a few of these files).

@@ -80,7 +80,9 @@ function availableGb(): number | null {
 function warnIfMemoryShort(): void {
   const available = availableGb();
   if (available !== null && available < 6) {
-    console.warn(`warning: only ${available.toFixed(1)} GB of memory available; figures measured now do not compare with others (a trash on tmpfs? see ${trash})`);
+    console.warn(
+      `warning: only ${available.toFixed(1)} GB of memory available; figures measured now do not compare with others (a trash on tmpfs? see ${trash})`,
+    );
   }
 }
 
@@ -154,7 +156,16 @@ async function bench(size: number) {
     }
 
     if (runs === 0) return { size, cold, peakMb: peakKb / 1024, median: NaN, p95: NaN };
-    const builder = new Builder({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl, buildsDir: join(dir, 'builds'), currentLink: join(dir, 'current'), cacheDir, debounceMs: 300, log: () => {} });
+    const builder = new Builder({
+      cmsUrl: cms.url,
+      cmsToken: cms.setup.siteToken,
+      siteUrl,
+      buildsDir: join(dir, 'builds'),
+      currentLink: join(dir, 'current'),
+      cacheDir,
+      debounceMs: 300,
+      log: () => {},
+    });
     const warm = await builder.buildNow('warm-up');
     console.log(`first build with a warm cache: ${warm.seconds.toFixed(1)} s`);
     // A running portal keeps three builds and recycles the oldest as the next staging folder;
@@ -175,7 +186,14 @@ async function bench(size: number) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({
-          data: { title: `Bài đo hiệu năng lần ${run}`, slug, summary: 'Bài đăng để đo thời gian từ lúc xuất bản đến lúc cư dân đọc được.', body: 'Nội dung bài đo.', contentAreas: [area], responsibleOfficer: officer },
+          data: {
+            title: `Bài đo hiệu năng lần ${run}`,
+            slug,
+            summary: 'Bài đăng để đo thời gian từ lúc xuất bản đến lúc cư dân đọc được.',
+            body: 'Nội dung bài đo.',
+            contentAreas: [area],
+            responsibleOfficer: officer,
+          },
         }),
       });
       while ((await fetch(`${siteUrl}/tin-tuc/${slug}/`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -204,6 +222,9 @@ try {
 }
 console.log('\nN        cold build   peak memory   publish-to-live median   p95');
 for (const r of results) {
-  console.log(`${String(r.size).padEnd(8)} ${`${r.cold.toFixed(1)} s`.padEnd(12)} ${`${r.peakMb.toFixed(0)} MB`.padEnd(13)} ${`${r.median.toFixed(2)} s`.padEnd(24)} ${r.p95.toFixed(2)} s`);
+  console.log(
+    `${String(r.size).padEnd(8)} ${`${r.cold.toFixed(1)} s`.padEnd(12)} ${`${r.peakMb.toFixed(0)} MB`.padEnd(13)} ${`${r.median.toFixed(2)} s`.padEnd(24)} ${r.p95.toFixed(2)} s`,
+  );
 }
-if (runs > 0) console.log(`(runs per N: ${runs}; ratio publish-to-live / cold build: ${results.map((r) => `${r.size}: ${(r.median / r.cold).toFixed(2)}`).join(', ')})`);
+if (runs > 0)
+  console.log(`(runs per N: ${runs}; ratio publish-to-live / cold build: ${results.map((r) => `${r.size}: ${(r.median / r.cold).toFixed(2)}`).join(', ')})`);

@@ -76,7 +76,9 @@ export function syntheticArticles(count: number, { areas = 11, officers = 5, cha
 
 /** Inserts and publishes synthetic articles through Strapi's document service. */
 export async function seedSyntheticArticles(strapi: Strapi, count: number, log: (message: string) => void): Promise<void> {
-  const existing = await strapi.documents(ARTICLE).findMany({ status: 'published', fields: ['id'], limit: 1, filters: { slug: { $endsWith: `-so-${count}` } } });
+  const existing = await strapi
+    .documents(ARTICLE)
+    .findMany({ status: 'published', fields: ['id'], limit: 1, filters: { slug: { $endsWith: `-so-${count}` } } });
   if (existing.length) return;
   const areas = await strapi.documents('api::content-area.content-area').findMany({ sort: 'order', fields: ['id'] });
   const officers = await strapi.documents('api::responsible-officer.responsible-officer').findMany({ sort: 'order', fields: ['id'] });
@@ -87,10 +89,13 @@ export async function seedSyntheticArticles(strapi: Strapi, count: number, log: 
   const covers: number[] = [];
   for (let i = 0; i < 8; i++) {
     const path = await makeCoverImage(`bench-${i}`, dir);
-    const [file] = await strapi.plugin('upload').service('upload').upload({
-      data: { fileInfo: { name: `bench-${i}.jpg`, alternativeText: 'Ảnh minh họa' } },
-      files: { filepath: path, originalFilename: `bench-${i}.jpg`, mimetype: 'image/jpeg', size: statSync(path).size },
-    });
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: `bench-${i}.jpg`, alternativeText: 'Ảnh minh họa' } },
+        files: { filepath: path, originalFilename: `bench-${i}.jpg`, mimetype: 'image/jpeg', size: statSync(path).size },
+      });
     covers.push(file.id);
   }
   const started = Date.now();

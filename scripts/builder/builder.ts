@@ -153,7 +153,9 @@ export class Builder {
       const previous = this.currentBuild;
       // The oldest build kept becomes the staging folder: buildSite brings its pages in line with
       // the served build's by copying only what differs, instead of copying every page.
-      const recyclable = this.builds().filter((name) => name !== previous).slice(0, -1)[0];
+      const recyclable = this.builds()
+        .filter((name) => name !== previous)
+        .slice(0, -1)[0];
       if (recyclable) renameSync(join(this.options.buildsDir, recyclable), staging);
       warm = this.warm ?? undefined;
       this.warm = null;
@@ -199,7 +201,9 @@ export class Builder {
 
   /** The finished builds, oldest first. */
   private builds(): string[] {
-    return readdirSync(this.options.buildsDir).filter((name) => /^\d{4}-/.test(name)).sort();
+    return readdirSync(this.options.buildsDir)
+      .filter((name) => /^\d{4}-/.test(name))
+      .sort();
   }
 
   /**
@@ -209,7 +213,11 @@ export class Builder {
    * synchronous removal stalled its requests for seconds, just after the switch.
    */
   private async prune(): Promise<void> {
-    await Promise.all(this.builds().slice(0, -3).map((old) => rm(join(this.options.buildsDir, old), { recursive: true, force: true })));
+    await Promise.all(
+      this.builds()
+        .slice(0, -3)
+        .map((old) => rm(join(this.options.buildsDir, old), { recursive: true, force: true })),
+    );
   }
 
   /** Count and latest update of each published collection, plus the site settings. */

@@ -34,7 +34,10 @@ const contentTypes: Record<string, ViewConfig> = {
       attachments: { label: 'Tệp đính kèm' },
       featured: { label: 'Tin nổi bật', description: 'Tin nổi bật hiện đầu trang chủ.' },
       firstPublishedAt: { label: 'Ngày đăng', description: 'Tự ghi khi xuất bản lần đầu; có thể sửa.' },
-      publishAt: { label: 'Hẹn giờ xuất bản', description: 'Giờ Việt Nam. Bài tự xuất bản vào thời điểm này (bấm Lưu, không bấm Xuất bản). Để trống nếu không hẹn giờ.' },
+      publishAt: {
+        label: 'Hẹn giờ xuất bản',
+        description: 'Giờ Việt Nam. Bài tự xuất bản vào thời điểm này (bấm Lưu, không bấm Xuất bản). Để trống nếu không hẹn giờ.',
+      },
       unpublishAt: { label: 'Hẹn giờ gỡ bài', description: 'Giờ Việt Nam. Bài đã đăng tự gỡ khỏi cổng thông tin vào thời điểm này.' },
       scheduleNote: { label: 'Ghi chú lịch đăng', description: 'Hệ thống ghi khi không thực hiện được lịch đăng hoặc gỡ bài đúng hẹn.', editable: false },
       createdAt: { label: 'Ngày tạo' },

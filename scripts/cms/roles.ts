@@ -20,7 +20,13 @@ const EDITOR_FIELDS = [...SCHEDULE_FIELDS, 'featured', 'firstPublishedAt'];
 const UPLOAD_UPDATE = 'plugin::upload.assets.update';
 /** Written by the scheduler only. */
 const SYSTEM_FIELDS = ['scheduleNote'];
-const TAXONOMY = ['api::plan.plan', 'api::content-area.content-area', 'api::channel.channel', 'api::responsible-officer.responsible-officer', 'api::site-setting.site-setting'];
+const TAXONOMY = [
+  'api::plan.plan',
+  'api::content-area.content-area',
+  'api::channel.channel',
+  'api::responsible-officer.responsible-officer',
+  'api::site-setting.site-setting',
+];
 const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
 
 interface Permission {
@@ -37,7 +43,12 @@ function withFields(permission: Permission, change: (fields: string[]) => string
 
 async function currentPermissions(strapi: Strapi, roleId: number): Promise<Permission[]> {
   const permissions = await strapi.service('admin::permission').findMany({ where: { role: { id: roleId } } });
-  return permissions.map(({ action, subject, properties, conditions }: Permission) => ({ action, subject, properties: properties ?? {}, conditions: conditions ?? [] }));
+  return permissions.map(({ action, subject, properties, conditions }: Permission) => ({
+    action,
+    subject,
+    properties: properties ?? {},
+    conditions: conditions ?? [],
+  }));
 }
 
 export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRoleId: number; editorRoleId: number }> {
@@ -61,7 +72,9 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
           : p,
     );
   for (const subject of TAXONOMY) {
-    const fields = Object.keys(strapi.contentTypes[subject].attributes).filter((name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name));
+    const fields = Object.keys(strapi.contentTypes[subject].attributes).filter(
+      (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name),
+    );
     authorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject, properties: { fields }, conditions: [] });
   }
   await roles.assignPermissions(author.id, authorPermissions);

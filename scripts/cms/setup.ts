@@ -108,8 +108,6 @@ export async function setupCms(strapi: Strapi, options: SetupOptions): Promise<S
   await removeDefaultApiTokens(strapi);
   const siteToken = await ensureSiteToken(strapi, options.siteToken);
   await applyAdminLabels(strapi);
-  const seed = options.seed
-    ? await seedDemoContent(strapi, { articlesDir: options.seedArticlesDir, log: (m) => strapi.log.info(m) })
-    : null;
+  const seed = options.seed ? await seedDemoContent(strapi, { articlesDir: options.seedArticlesDir, log: (m) => strapi.log.info(m) }) : null;
   return { siteToken, seed };
 }

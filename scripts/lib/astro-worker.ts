@@ -18,11 +18,7 @@ interface Order {
 const astro = (path: string) => import(pathToFileURL(join(siteDir, 'node_modules', path)).href);
 
 // Astro's public build API and the integrations astro.config.ts imports (Vite comes with Astro).
-const [{ build }] = await Promise.all([
-  astro('astro/dist/index.js'),
-  astro('@astrojs/node/dist/index.js'),
-  astro('@astrojs/sitemap/dist/index.js'),
-]);
+const [{ build }] = await Promise.all([astro('astro/dist/index.js'), astro('@astrojs/node/dist/index.js'), astro('@astrojs/sitemap/dist/index.js')]);
 
 process.once('message', async (order: Order) => {
   Object.assign(process.env, order.env);

@@ -55,7 +55,13 @@ export interface CmsProcess {
  * Starts the CMS (scripts/cms/server.ts): it runs the setup (admin, token, labels, seed) and
  * listens. Resolves once /_health answers, with the setup's result.
  */
-export async function startCms(options: { env: NodeJS.ProcessEnv; port: number; resultFile: string; quiet?: boolean; timeoutMs?: number }): Promise<CmsProcess> {
+export async function startCms(options: {
+  env: NodeJS.ProcessEnv;
+  port: number;
+  resultFile: string;
+  quiet?: boolean;
+  timeoutMs?: number;
+}): Promise<CmsProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, [join(rootDir, 'scripts', 'cms', 'server.ts')], {
     cwd: cmsDir,

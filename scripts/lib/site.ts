@@ -160,7 +160,8 @@ async function copyPreviousPages(previousOutDir: string, outDir: string): Promis
 function clear(root: string, path: string): void {
   const kept = join('tim-kiem', 'du-lieu');
   if (path === kept) {
-    for (const name of readdirSync(join(root, path))) if (name !== 'f' && !SHARD_FOLDER.test(name)) rmSync(join(root, path, name), { recursive: true, force: true });
+    for (const name of readdirSync(join(root, path)))
+      if (name !== 'f' && !SHARD_FOLDER.test(name)) rmSync(join(root, path, name), { recursive: true, force: true });
   } else if (`${kept}/`.startsWith(`${path}/`)) {
     for (const name of readdirSync(join(root, path))) clear(root, join(path, name));
   } else {
@@ -290,7 +291,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   linkDependencies(options.outDir);
   // Copies keep the previous build's times; everything Astro writes comes after this.
   const buildStartedMs = Date.now();
-  const reusing = Boolean(options.reusePagesFrom && options.cacheDir && existsSync(join(options.reusePagesFrom, 'client')) && canReuse(options.reusePagesFrom, options.cacheDir));
+  const reusing = Boolean(
+    options.reusePagesFrom && options.cacheDir && existsSync(join(options.reusePagesFrom, 'client')) && canReuse(options.reusePagesFrom, options.cacheDir),
+  );
   // Pages left in outDir would be taken by Astro as current: only a copy it can trust may stay.
   if (!reusing) rmSync(options.outDir, { recursive: true, force: true });
   // The copy runs while Astro starts, syncs and bundles; integrations/copied-pages.ts holds page
@@ -328,7 +331,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   options.warm?.child.channel?.ref();
   const warm = options.warm && !options.timeFile && !process.env.LOA_CPU_PROF && (await options.warm.ready) ? options.warm : null;
   if (options.warm && !warm) options.warm.child.kill();
-  const command = [process.execPath, ...(process.env.LOA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOA_CPU_PROF}`] : []), astroBin, 'build', ...(verbose ? [] : ['--silent'])];
+  const command = [
+    process.execPath,
+    ...(process.env.LOA_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOA_CPU_PROF}`] : []),
+    astroBin,
+    'build',
+    ...(verbose ? [] : ['--silent']),
+  ];
   const [bin, ...args] = options.timeFile ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', options.timeFile, ...command] : command;
   await (warm ? buildInWorker(warm, env, verbose) : run(bin, args, { cwd: siteDir, env })).finally(async () => {
     await copying;
@@ -342,7 +351,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SyncReport[]
   }
   if (manifest) writeFileSync(join(options.outDir, MANIFEST_STAMP), manifest.digest);
   try {
-    return readFileSync(reportFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as SyncReport);
+    return readFileSync(reportFile, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as SyncReport);
   } catch {
     return [];
   } finally {

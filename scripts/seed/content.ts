@@ -54,9 +54,7 @@ const articleFrontMatterSchema = z.object({
   coverAlt: text.optional(),
   attachment: z.boolean().default(false),
   status: z.enum(['published', 'draft']).default('published'),
-  legalReferences: z
-    .array(z.object({ number: text, date: isoDate.optional(), issuer: text.optional(), title: text, url: z.url().optional() }))
-    .default([]),
+  legalReferences: z.array(z.object({ number: text, date: isoDate.optional(), issuer: text.optional(), title: text, url: z.url().optional() })).default([]),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;

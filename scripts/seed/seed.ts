@@ -44,10 +44,13 @@ async function uploadFile(strapi: Strapi, path: string, mimetype: string, altern
   const name = basename(path);
   const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name } });
   if (existing) return existing;
-  const [file] = await strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name, alternativeText, caption } },
-    files: { filepath: path, originalFilename: name, mimetype, size: statSync(path).size },
-  });
+  const [file] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name, alternativeText, caption } },
+      files: { filepath: path, originalFilename: name, mimetype, size: statSync(path).size },
+    });
   return file;
 }
 
@@ -66,12 +69,12 @@ export async function seedDemoContent(strapi: Strapi, options: SeedOptions = {})
   try {
     let plan = await findBy(strapi, uids.plan, { year: data.plan.year });
     if (!plan) {
-      const attachmentPath = await makePdf(
-        `ke-hoach-tuyen-truyen-cchc-${data.plan.year}.pdf`,
-        workDir,
-        data.plan.title,
-        [data.plan.issuer, ...markdownToText(data.body).split(/(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])/u).slice(0, 40)],
-      );
+      const attachmentPath = await makePdf(`ke-hoach-tuyen-truyen-cchc-${data.plan.year}.pdf`, workDir, data.plan.title, [
+        data.plan.issuer,
+        ...markdownToText(data.body)
+          .split(/(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ])/u)
+          .slice(0, 40),
+      ]);
       const attachment = await uploadFile(strapi, attachmentPath, 'application/pdf', null, data.plan.title);
       const { bodyFile: _bodyFile, ...fields } = data.plan;
       plan = await strapi.documents(uids.plan).create({ data: { ...fields, body: data.body, attachment: attachment.id } });
@@ -157,7 +160,10 @@ async function createArticle(strapi: Strapi, article: DemoArticle, ids: Lookups)
   const cover = await uploadFile(strapi, coverPath, 'image/jpeg', article.coverAlt ?? article.title, null);
   const attachments = [];
   if (article.attachment) {
-    const pdf = await makePdf(`${article.slug.slice(0, 60)}.pdf`, ids.workDir, article.title, [article.summary, ...markdownToText(article.body).split(/(?<=\.)\s+/u)]);
+    const pdf = await makePdf(`${article.slug.slice(0, 60)}.pdf`, ids.workDir, article.title, [
+      article.summary,
+      ...markdownToText(article.body).split(/(?<=\.)\s+/u),
+    ]);
     attachments.push((await uploadFile(strapi, pdf, 'application/pdf', null, article.title)).id);
   }
   const document = await strapi.documents(uids.article).create({

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { isSafeLink } from './links.ts';
 
 const text = z.string().transform((value) => value.normalize('NFC'));
-const optionalText = z.string().nullish().transform((value) => (value ? value.normalize('NFC') : null));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => (value ? value.normalize('NFC') : null));
 /** A link residents may follow: http(s), mailto or tel only (links.ts). */
 const link = z.string().refine(isSafeLink, 'link must be an http(s), mailto: or tel: address');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lower-case ASCII words joined by hyphens');
@@ -73,7 +76,10 @@ export const articleSchema = z.object({
   responsibleOfficer: responsibleOfficerSchema.pick({ slug: true, positionTitle: true }),
   channels: z.array(channelSchema.pick({ slug: true, name: true })),
   legalReferences: z.array(legalReferenceSchema),
-  attachments: z.array(mediaSchema).nullish().transform((value) => value ?? []),
+  attachments: z
+    .array(mediaSchema)
+    .nullish()
+    .transform((value) => value ?? []),
 });
 
 /**
@@ -84,7 +90,10 @@ export const draftArticleSchema = articleSchema.extend({
   publishedAt: z.iso.datetime({ offset: true }).nullish(),
   contentAreas: articleSchema.shape.contentAreas.unwrap().array().default([]),
   responsibleOfficer: articleSchema.shape.responsibleOfficer.nullish(),
-  legalReferences: z.array(legalReferenceSchema).nullish().transform((value) => value ?? []),
+  legalReferences: z
+    .array(legalReferenceSchema)
+    .nullish()
+    .transform((value) => value ?? []),
   channels: articleSchema.shape.channels.nullish().transform((value) => value ?? []),
 });
 
@@ -113,7 +122,10 @@ export const siteSettingsSchema = z.object({
   contactOfficer: z.object({ name: text, position: text, phone: text, email: text }),
   hotlines: z.array(z.object({ label: text, phone: text, note: optionalText })),
   socialLinks: z.array(z.object({ network: z.string(), label: text, url: link })),
-  relatedLinks: z.array(z.object({ label: text, url: link })).nullish().transform((value) => value ?? []),
+  relatedLinks: z
+    .array(z.object({ label: text, url: link }))
+    .nullish()
+    .transform((value) => value ?? []),
   /** Name and description for the English page (functions, organisation). */
   nameEn: optionalText,
   aboutEn: optionalText,

@@ -207,7 +207,11 @@ export interface SearchIndex {
  * ids ever given, oldest new article first. Ids therefore grow with publication, which is how
  * ties rank newest first, and an unchanged article keeps its file.
  */
-export function assignIds<T extends { url: string; date: string }>(documents: T[], previous: Map<string, number>, previousLimit: number): { documents: (T & { id: number })[]; idLimit: number } {
+export function assignIds<T extends { url: string; date: string }>(
+  documents: T[],
+  previous: Map<string, number>,
+  previousLimit: number,
+): { documents: (T & { id: number })[]; idLimit: number } {
   let next = Math.max(previousLimit, 0);
   for (const id of previous.values()) next = Math.max(next, id + 1);
   const fresh = documents.filter((doc) => !previous.has(doc.url)).sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));

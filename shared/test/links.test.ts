@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { isSafeLink } from '../src/links.ts';
 import { siteSettingsSchema } from '../src/schemas.ts';
 
-const safe = ['https://dichvucong.gov.vn', 'http://hungdao.hanoi.gov.vn/lien-he', 'HTTPS://ZALO.ME/123', 'mailto:gopy@phuong.gov.vn', 'tel:+84 24 3825 1234', 'tel:1022'];
+const safe = [
+  'https://dichvucong.gov.vn',
+  'http://hungdao.hanoi.gov.vn/lien-he',
+  'HTTPS://ZALO.ME/123',
+  'mailto:gopy@phuong.gov.vn',
+  'tel:+84 24 3825 1234',
+  'tel:1022',
+];
 const unsafe = [
   'javascript:alert(1)',
   'JavaScript:alert(document.cookie)',
@@ -49,7 +56,9 @@ describe('links residents may follow', () => {
       hotlines: [],
       relatedLinks: [],
     };
-    expect(siteSettingsSchema.safeParse({ ...settings, socialLinks: [{ network: 'facebook', label: 'Trang', url: 'https://facebook.com/phuong' }] }).success).toBe(true);
+    expect(
+      siteSettingsSchema.safeParse({ ...settings, socialLinks: [{ network: 'facebook', label: 'Trang', url: 'https://facebook.com/phuong' }] }).success,
+    ).toBe(true);
     expect(siteSettingsSchema.safeParse({ ...settings, socialLinks: [{ network: 'other', label: 'Trang', url: 'javascript:alert(1)' }] }).success).toBe(false);
     expect(siteSettingsSchema.safeParse({ ...settings, socialLinks: [], relatedLinks: [{ label: 'Cổng', url: 'JAVASCRIPT:alert(1)' }] }).success).toBe(false);
   });

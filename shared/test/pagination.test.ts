@@ -19,7 +19,10 @@ describe('paginate', () => {
       const pages = paginate(newestFirst(n));
       const listed = [...pages].reverse().flatMap((page) => page.items);
       expect(listed, `n = ${n}`).toEqual(newestFirst(n));
-      expect(pages.filter((page) => page.newest), `n = ${n}`).toHaveLength(1);
+      expect(
+        pages.filter((page) => page.newest),
+        `n = ${n}`,
+      ).toHaveLength(1);
       for (const page of pages) expect(page.items.length, `n = ${n}`).toBeLessThan(page.newest ? 2 * PAGE_SIZE : PAGE_SIZE + 1);
     }
   });
@@ -34,7 +37,10 @@ describe('paginate', () => {
         return !old || old.newest !== page.newest || pageKey(old) !== pageKey(page) || old.items.join() !== page.items.join();
       });
       expect(changed.length, `n = ${n}`).toBeLessThanOrEqual(6);
-      expect(changed.every((page) => page.number >= after.length - 5), `n = ${n}`).toBe(true);
+      expect(
+        changed.every((page) => page.number >= after.length - 5),
+        `n = ${n}`,
+      ).toBe(true);
       before = after;
     }
   });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, buildSearchIndex, excerpt, fragmentOf, indexEntry, search, shardOf, tokenize, type IndexedDocument, type SearchDocument, type SearchFilters, type SearchIndex } from '../src/search.ts';
+import {
+  assignIds,
+  buildSearchIndex,
+  excerpt,
+  fragmentOf,
+  indexEntry,
+  search,
+  shardOf,
+  tokenize,
+  type IndexedDocument,
+  type SearchDocument,
+  type SearchFilters,
+  type SearchIndex,
+} from '../src/search.ts';
 
 function doc(url: string, date: string, title: string, body: string, areas = ['a'], summary = ''): SearchDocument {
   return { url, title, dateLabel: date, date, areas, summary, body };
@@ -15,13 +28,19 @@ const docs = [
 /** An index built as a first build would, with the articles it holds by id. */
 function indexOf(documents: SearchDocument[]): SearchIndex & { byId: Map<number, IndexedDocument> } {
   const { documents: indexed, idLimit } = assignIds(documents, new Map(), 0);
-  return { ...buildSearchIndex(indexed.map((doc) => ({ ...indexEntry(doc), id: doc.id })), idLimit), byId: new Map(indexed.map((doc) => [doc.id, doc])) };
+  return {
+    ...buildSearchIndex(
+      indexed.map((doc) => ({ ...indexEntry(doc), id: doc.id })),
+      idLimit,
+    ),
+    byId: new Map(indexed.map((doc) => [doc.id, doc])),
+  };
 }
 
 /** Runs a search against an index held in memory, through the same loader contract as the page. */
 async function find(index: ReturnType<typeof indexOf>, query: string, filters: SearchFilters = {}) {
   const loaded: string[] = [];
-  const results = await search(query, filters, index.meta, async <T,>(path: string) => {
+  const results = await search(query, filters, index.meta, async <T>(path: string) => {
     loaded.push(path);
     const shard = /^s\/(\d+)\.json$/.exec(path);
     if (!shard || !index.shards.has(Number(shard[1]))) throw new Error(`404 ${path}`);
@@ -33,7 +52,11 @@ async function find(index: ReturnType<typeof indexOf>, query: string, filters: S
 /** indexEntry's terms, counted the plain way: a Map over tokenize's words. */
 function countedByTokenize(doc: SearchDocument): string {
   const counts = new Map<string, number>();
-  for (const [text, weight] of [[doc.title, 4], [doc.summary, 2], [doc.body, 1]] as const) {
+  for (const [text, weight] of [
+    [doc.title, 4],
+    [doc.summary, 2],
+    [doc.body, 1],
+  ] as const) {
     for (const token of tokenize(text)) counts.set(token.text, (counts.get(token.text) ?? 0) + weight);
   }
   return [...counts].map(([spelling, weight]) => `${spelling} ${Math.min(weight, 255)}`).join(' ');
@@ -51,8 +74,16 @@ describe('tokenize', () => {
   });
 
   it('counts for the index exactly the words a query gets (tokenize), weighted by where they stand', () => {
-    const text = 'Ông Đỗ Văn Ánh—phó chủ tịch (UBND) ª 25m² 😀xin chào😀 Thủ tục'.normalize('NFD') + ' İstanbul × ÷ 𝒜bc';
-    const doc = { url: '/a/', title: 'THỦ TỤC một cửa', dateLabel: '', date: '2024-01-01', areas: [], summary: text, body: `${text} thủ ${'tục '.repeat(300)}` };
+    const text = `${'Ông Đỗ Văn Ánh—phó chủ tịch (UBND) ª 25m² 😀xin chào😀 Thủ tục'.normalize('NFD')} İstanbul × ÷ 𝒜bc`;
+    const doc = {
+      url: '/a/',
+      title: 'THỦ TỤC một cửa',
+      dateLabel: '',
+      date: '2024-01-01',
+      areas: [],
+      summary: text,
+      body: `${text} thủ ${'tục '.repeat(300)}`,
+    };
     expect(indexEntry(doc).terms).toBe(countedByTokenize(doc));
   });
 
@@ -120,7 +151,9 @@ describe('search', () => {
 
   it('loads one shard per distinct word, never the whole index', async () => {
     const big = indexOf(
-      Array.from({ length: 400 }, (_, i) => doc(`/b${i}/`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Bài số ${i}`, `Nội dung thứ ${i} về từ${i} và chữ${i * 7}`)),
+      Array.from({ length: 400 }, (_, i) =>
+        doc(`/b${i}/`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, `Bài số ${i}`, `Nội dung thứ ${i} về từ${i} và chữ${i * 7}`),
+      ),
     );
     expect(big.meta.shardCount).toBeGreaterThan(1);
     const { urls, loaded } = await find(big, 'noi dung tu17');
@@ -134,7 +167,7 @@ describe('search', () => {
     await expect(search('duong day nong', {}, index.meta, gone)).rejects.toThrow('404');
   });
 
-  it('keeps an article\'s id across builds and never reuses a removed one', () => {
+  it("keeps an article's id across builds and never reuses a removed one", () => {
     const first = assignIds(docs, new Map(), 0);
     // Oldest first: ids grow with publication.
     expect([...first.documents].sort((a, b) => a.id - b.id).map((d) => d.url)).toEqual(['/cchc/', '/cai/', '/hotline/', '/dvc/']);

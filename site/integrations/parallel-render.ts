@@ -55,7 +55,9 @@ const CHUNK_HASH = /([\w-]+)[_.][\w-]{8}\.mjs/g;
 function lockfileDigest(dir: string): string {
   for (let current = dir; ; current = dirname(current)) {
     try {
-      return createHash('sha256').update(readFileSync(join(current, 'pnpm-lock.yaml'))).digest('hex');
+      return createHash('sha256')
+        .update(readFileSync(join(current, 'pnpm-lock.yaml')))
+        .digest('hex');
     } catch {
       if (dirname(current) === current) return '';
     }
@@ -165,12 +167,23 @@ export function headAssets(styles: PageStyle[], base: string): string {
     } else sheets.push(sheet);
   }
   const link = (src: string) => (/^(https?:)?\/\//.test(src) ? src : `${base.replace(/\/$/, '')}/${src.replace(/^\//, '')}`);
-  return sheets.map((sheet) => (sheet.type === 'external' ? `<link rel="stylesheet"${attr('href', link(sheet.src))}>` : `<style>${sheet.content}</style>`)).join('');
+  return sheets
+    .map((sheet) => (sheet.type === 'external' ? `<link rel="stylesheet"${attr('href', link(sheet.src))}>` : `<style>${sheet.content}</style>`))
+    .join('');
 }
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'rendered'; id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null; metadata?: unknown; asString: boolean }
+  | {
+      type: 'rendered';
+      id: number;
+      status: number;
+      statusText: string;
+      headers: [string, string][];
+      body: ArrayBuffer | null;
+      metadata?: unknown;
+      asString: boolean;
+    }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 export interface ImageRequest {
@@ -509,7 +522,9 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               let at = 0;
               while (at < html.length && html[at] === expected[at]) at++;
               const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 80), at + 80));
-              throw new Error(`The string page ${job.request.url} differs from Astro's rendering at character ${at}:\n  ours:  ${around(html)}\n  Astro: ${around(expected)}`);
+              throw new Error(
+                `The string page ${job.request.url} differs from Astro's rendering at character ${at}:\n  ours:  ${around(html)}\n  Astro: ${around(expected)}`,
+              );
             }
             parityChecked++;
             writePageFile(job.file!, html);
@@ -633,7 +648,13 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               if (before && cacheKey !== undefined && before.cacheKey === cacheKey && before.outputFile === outputFile && existsSync(file)) {
                 ownSkipped++;
                 pages[pathname] = before;
-                for (const image of before.staticImages as { originalPath: string; originalSrcPath: unknown; hash: string; finalPath: unknown; transform: unknown }[]) {
+                for (const image of before.staticImages as {
+                  originalPath: string;
+                  originalSrcPath: unknown;
+                  hash: string;
+                  finalPath: unknown;
+                  transform: unknown;
+                }[]) {
                   let forPath = replayedImages.get(image.originalPath);
                   if (!forPath) replayedImages.set(image.originalPath, (forPath = { originalSrcPath: image.originalSrcPath, transforms: new Map() }));
                   if (!forPath.transforms.has(image.hash)) forPath.transforms.set(image.hash, { finalPath: image.finalPath, transform: image.transform });
@@ -644,8 +665,15 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               written.push(
                 new Promise<void>((resolve, reject) => {
                   const record = (result: RenderResult) => {
-                    const metadata = ('metadata' in result ? result.metadata : undefined) as { staticImages?: unknown[]; referencedImages?: string[] } | undefined;
-                    pages[pathname] = { cacheKey: cacheKey ?? '', outputFile, staticImages: metadata?.staticImages ?? [], referencedImages: metadata?.referencedImages ?? [] };
+                    const metadata = ('metadata' in result ? result.metadata : undefined) as
+                      | { staticImages?: unknown[]; referencedImages?: string[] }
+                      | undefined;
+                    pages[pathname] = {
+                      cacheKey: cacheKey ?? '',
+                      outputFile,
+                      staticImages: metadata?.staticImages ?? [],
+                      referencedImages: metadata?.referencedImages ?? [],
+                    };
                     resolve();
                   };
                   // Only the URL of the request is read for a string page: no Request object for each.
@@ -655,7 +683,9 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
               );
             }
             if (process.env.LOA_VERBOSE_BUILD) {
-              logger.info(`String pages: ${paths.length - written.length} unchanged, ${written.length} to write (record ${previous ? (previous.codeKey === codeKey ? 'matches the code' : 'is for other code') : 'missing'})`);
+              logger.info(
+                `String pages: ${paths.length - written.length} unchanged, ${written.length} to write (record ${previous ? (previous.codeKey === codeKey ? 'matches the code' : 'is for other code') : 'missing'})`,
+              );
             }
             if (written.length > startAfter && workers.length === 0) startWorkers();
             pump();
@@ -708,7 +738,7 @@ export default function parallelRender(options: ParallelRenderOptions = {}): Ast
                 logger.warn(`Rendering on this thread alone: ${why}`);
                 return;
               }
-              app!.manifest!.routes.forEach(({ routeData }, i) => routeIndex.set(routeData, i));
+              for (const [i, { routeData }] of app!.manifest!.routes.entries()) routeIndex.set(routeData, i);
               setup = {
                 entryUrl: entryUrl!,
                 styles: [...pages!].map(([key, page]) => [key, page.styles ?? []]),

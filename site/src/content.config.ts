@@ -1,12 +1,5 @@
 import { defineCollection } from 'astro:content';
-import {
-  articleSchema,
-  channelSchema,
-  contentAreaSchema,
-  planSchema,
-  responsibleOfficerSchema,
-  siteSettingsSchema,
-} from '@loa/shared/schemas';
+import { articleSchema, channelSchema, contentAreaSchema, planSchema, responsibleOfficerSchema, siteSettingsSchema } from '@loa/shared/schemas';
 import { articleQuery, mediaQuery as media, settingsQuery } from './lib/queries.ts';
 import { strapiLoader } from './lib/strapi-loader.ts';
 

@@ -248,7 +248,10 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     for (const [label, count] of Object.entries(expected)) {
       const picker = page.getByRole('combobox', { name: label });
       await picker.click();
-      await page.getByRole('option').nth(count - 1).waitFor({ timeout: 15_000 });
+      await page
+        .getByRole('option')
+        .nth(count - 1)
+        .waitFor({ timeout: 15_000 });
       expect(await page.getByRole('option').count(), label).toBeGreaterThanOrEqual(count);
       await page.keyboard.press('Escape');
     }

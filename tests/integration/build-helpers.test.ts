@@ -57,10 +57,14 @@ describe('search index shard writer', () => {
   ).then((read) => read.map((page, id) => ({ ...page.entry, id })));
   /** Every file under a folder, by relative path, with its content. */
   const contents = (dir: string) =>
-    Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return [path.slice(dir.length), readFileSync(path, 'utf8')];
-    }));
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const path = join(entry.parentPath, entry.name);
+          return [path.slice(dir.length), readFileSync(path, 'utf8')];
+        }),
+    );
 
   it('writes on a worker thread exactly the shards it writes on this one, into a folder named by them', async () => {
     const [here, there] = [join(work, 'shards-here/'), join(work, 'shards-worker/')];
@@ -99,7 +103,10 @@ describe('article body writer', () => {
         writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, markdown: markdown(page * 100 + i) })));
       }
       // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
-      writer.add([{ digest: 'd7', markdown: 'khác' }, { digest: 'old', markdown: 'mới' }]);
+      writer.add([
+        { digest: 'd7', markdown: 'khác' },
+        { digest: 'old', markdown: 'mới' },
+      ]);
       await writer.done();
       expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
       expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);

@@ -31,7 +31,11 @@ describe('published content', () => {
   it('paginates /tin-tuc/ newest first, numbering pages from the oldest at /tin-tuc/trang/N/', () => {
     const pages = listingPages(distDir, '/tin-tuc/');
     expect(pages.length).toBe(Math.floor(published.length / 10));
-    const dates = pages.flatMap(($) => $('.card time').map((_, el) => $(el).attr('datetime')).get());
+    const dates = pages.flatMap(($) =>
+      $('.card time')
+        .map((_, el) => $(el).attr('datetime'))
+        .get(),
+    );
     expect(dates).toEqual([...dates].sort().reverse());
     // Page 1 holds the ten oldest articles, so it keeps them as news is published.
     const oldest = loadPage(distDir, '/tin-tuc/trang/1/');
@@ -45,7 +49,10 @@ describe('published content', () => {
   it('lists on every content-area page exactly the published articles tagged with it', () => {
     expect(areaSlugs.length).toBe(11);
     for (const area of areaSlugs) {
-      const expected = published.filter((article) => article.areas.includes(area)).map((article) => article.slug).sort();
+      const expected = published
+        .filter((article) => article.areas.includes(area))
+        .map((article) => article.slug)
+        .sort();
       const listed = listingPages(distDir, `/chu-de/${area}/`).flatMap(listedArticleSlugs).sort();
       expect(listed, `/chu-de/${area}/`).toEqual(expected);
     }
@@ -54,7 +61,10 @@ describe('published content', () => {
   it("lists on every officer's page exactly the published articles they are responsible for", () => {
     expect(officerSlugs.length).toBe(5);
     for (const officer of officerSlugs) {
-      const expected = published.filter((article) => article.officer === officer).map((article) => article.slug).sort();
+      const expected = published
+        .filter((article) => article.officer === officer)
+        .map((article) => article.slug)
+        .sort();
       const listed = listingPages(distDir, `/phu-trach/${officer}/`).flatMap(listedArticleSlugs).sort();
       expect(listed, `/phu-trach/${officer}/`).toEqual(expected);
     }
@@ -101,7 +111,11 @@ describe('an article page', () => {
   });
 
   it('lists legal references and a downloadable attachment', () => {
-    const references = $('#van-ban-can-cu').parent().find('li').map((_, el) => $(el).text()).get();
+    const references = $('#van-ban-can-cu')
+      .parent()
+      .find('li')
+      .map((_, el) => $(el).text())
+      .get();
     expect(references.some((text) => text.includes('66/KH-UBND') && text.includes('ngày 12/3/2024'))).toBe(true);
     const link = $('#tep-dinh-kem').parent().find('a').first();
     const file = resolveUrlPath(distDir, link.attr('href')!);
@@ -149,7 +163,10 @@ describe('what Decree 42/2022 asks of an article page', () => {
     expect(related.length).toBeGreaterThan(0);
     for (const slug of related) {
       const other = published.find((item) => item.slug === slug)!;
-      expect(other.areas.some((area) => article.areas.includes(area)), slug).toBe(true);
+      expect(
+        other.areas.some((area) => article.areas.includes(area)),
+        slug,
+      ).toBe(true);
     }
     expect($('.prev-next a[rel="prev"]').length + $('.prev-next a[rel="next"]').length).toBe(2);
   });
@@ -170,7 +187,9 @@ describe('portal pages', () => {
 
   it('archives articles by month', () => {
     const $ = loadPage(distDir, '/luu-tru/');
-    const months = $('main a[href^="/luu-tru/2024/"]').map((_, el) => $(el).attr('href')).get();
+    const months = $('main a[href^="/luu-tru/2024/"]')
+      .map((_, el) => $(el).attr('href'))
+      .get();
     expect(months.length).toBe(12);
     const total = months.reduce((sum, href) => sum + listedArticleSlugs(loadPage(distDir, href)).length, 0);
     expect(total).toBe(published.length);
@@ -194,7 +213,9 @@ describe('portal pages', () => {
   it('lists every published article in the sitemap and nothing else of theirs', () => {
     const index = readFileSync(resolveUrlPath(distDir, '/sitemap-index.xml')!, 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
-    const urls = sitemaps.flatMap((path) => [...readFileSync(resolveUrlPath(distDir, path)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]));
+    const urls = sitemaps.flatMap((path) =>
+      [...readFileSync(resolveUrlPath(distDir, path)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]),
+    );
     for (const article of published) expect(urls).toContain(`${portal.siteUrl}/tin-tuc/${article.slug}/`);
     for (const slug of portal.draftSlugs) expect(urls.some((url) => url.includes(slug))).toBe(false);
     expect(urls.some((url) => url.includes('xem-truoc'))).toBe(false);
@@ -245,9 +266,16 @@ describe('drafts', () => {
     // The seed names each cover after its article's slug; Strapi and Astro keep that prefix.
     const draftPrefixes = portal.draftSlugs.map((slug) => `anh_bia_${slug.slice(0, 40).replace(/-/g, '_')}`);
     const names = files.map((file) => file.slice(distDir.length));
-    for (const prefix of draftPrefixes) expect(names.filter((name) => name.includes(prefix)), prefix).toEqual([]);
+    for (const prefix of draftPrefixes)
+      expect(
+        names.filter((name) => name.includes(prefix)),
+        prefix,
+      ).toEqual([]);
     const publishedPrefix = `anh_bia_${published[0].slug.slice(0, 40).replace(/-/g, '_')}`;
-    expect(names.some((name) => name.includes(publishedPrefix)), 'the check sees published covers').toBe(true);
+    expect(
+      names.some((name) => name.includes(publishedPrefix)),
+      'the check sees published covers',
+    ).toBe(true);
   });
 });
 
@@ -281,7 +309,9 @@ describe('RSS feeds', () => {
 
   it('are advertised in the head of their topic and officer pages', () => {
     const $ = loadPage(distDir, `/chu-de/${areaSlugs[0]}/`);
-    const feeds = $('link[rel="alternate"][type="application/rss+xml"]').map((_, el) => $(el).attr('href')).get();
+    const feeds = $('link[rel="alternate"][type="application/rss+xml"]')
+      .map((_, el) => $(el).attr('href'))
+      .get();
     expect(feeds).toEqual(['/rss.xml', `/chu-de/${areaSlugs[0]}/rss.xml`]);
   });
 });
@@ -293,10 +323,18 @@ describe('links', () => {
       const $ = load(readFileSync(file, 'utf8'));
       const page = urlPathOf(distDir, file);
       const refs = [
-        ...$('a[href]').map((_, el) => $(el).attr('href')).get(),
-        ...$('link[href]').map((_, el) => $(el).attr('href')).get(),
-        ...$('img[src], script[src]').map((_, el) => $(el).attr('src')).get(),
-        ...$('img[srcset]').map((_, el) => ($(el).attr('srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0])).get(),
+        ...$('a[href]')
+          .map((_, el) => $(el).attr('href'))
+          .get(),
+        ...$('link[href]')
+          .map((_, el) => $(el).attr('href'))
+          .get(),
+        ...$('img[src], script[src]')
+          .map((_, el) => $(el).attr('src'))
+          .get(),
+        ...$('img[srcset]')
+          .map((_, el) => ($(el).attr('srcset') ?? '').split(',').map((part) => part.trim().split(' ')[0]))
+          .get(),
       ];
       for (const ref of refs) {
         if (/^(https?:|mailto:|tel:|#)/.test(ref) || !ref) continue;
@@ -331,7 +369,10 @@ describe('pages rendered on worker threads', () => {
   // The portal under test had its pages shared between Astro's thread and a worker from the first
   // page on (tests/setup/portal.ts); the same content was also built with Astro alone.
   const { renderSplit, oneThreadDistDir, rebuiltDistDir } = portal;
-  const relative = (dir: string) => listFiles(dir).map((file) => file.slice(dir.length)).sort();
+  const relative = (dir: string) =>
+    listFiles(dir)
+      .map((file) => file.slice(dir.length))
+      .sort();
   /** Files of the portal under test whose bytes differ in another build of it. */
   const differingFrom = (other: string) => relative(distDir).filter((file) => !readFileSync(distDir + file).equals(readFileSync(other + file)));
 

@@ -40,7 +40,7 @@ async function status(path: string): Promise<number> {
 
 /** Every text file of the build being served, for "appears nowhere" checks. */
 function servedText(): string {
-  return listFiles(join(workDir, 'current', 'client') + '/')
+  return listFiles(`${join(workDir, 'current', 'client')}/`)
     .filter((file) => /\.(html|xml|json|txt)$/.test(file))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
@@ -185,7 +185,8 @@ describe('scheduled publishing', () => {
       publishAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     });
     const documentId = created.body.data.documentId;
-    const note = async () => (await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`)).body.data.scheduleNote as string | null;
+    const note = async () =>
+      (await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`)).body.data.scheduleNote as string | null;
     await eventually(async () => Boolean(await note()), 30_000, 'overdue note');
     expect(await note()).toMatch(/^Quá hạn xuất bản \(hẹn .*\): Chưa thể xuất bản/);
     expect(await status('/tin-tuc/bai-hen-gio-thieu-phan-loai/')).toBe(404);
@@ -198,7 +199,9 @@ describe('an Author (the drafting officer)', () => {
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId;
     expect((await author.publishArticle(documentId)).status).toBe(403);
-    expect((await author.request('POST', '/content-manager/collection-types/api::article.article/actions/bulkPublish', { documentIds: [documentId] })).status).toBe(403);
+    expect(
+      (await author.request('POST', '/content-manager/collection-types/api::article.article/actions/bulkPublish', { documentIds: [documentId] })).status,
+    ).toBe(403);
     await author.updateArticle(documentId, { publishAt: new Date(Date.now() + 3_000).toISOString(), title: 'Bài của tác giả đã sửa' });
     const stored = await editor.request('GET', `/content-manager/collection-types/api::article.article/${documentId}`);
     expect(stored.body.data.title).toBe('Bài của tác giả đã sửa');
@@ -221,7 +224,9 @@ describe('an Author (the drafting officer)', () => {
 
 describe('preview', () => {
   it("shows an editor the draft in the portal's design through the admin's preview link, and nobody else", async () => {
-    const created = await editor.createArticle(articleData('ban-nhap-xem-truoc', { title: 'Bản nháp để xem trước 5521', body: '## Mục chưa duyệt\n\nNội dung bản nháp 5521.' }));
+    const created = await editor.createArticle(
+      articleData('ban-nhap-xem-truoc', { title: 'Bản nháp để xem trước 5521', body: '## Mục chưa duyệt\n\nNội dung bản nháp 5521.' }),
+    );
     const documentId = created.body.data.documentId;
     const link = await editor.request('GET', `/content-manager/preview/url/api::article.article?documentId=${documentId}&status=draft`);
     expect(link.status).toBe(200);
@@ -275,7 +280,9 @@ describe('the publish pipeline', () => {
     expect(await status(`/tin-tuc/${deleted.slug}/`)).toBe(200);
     await settled();
     const before = { pages: fileTimes(ARTICLE_PAGES), search: fileTimes(SEARCH_ARTICLE_FILES) };
-    expect((await editor.request('POST', `/content-manager/collection-types/api::article.article/${withdrawn.documentId}/actions/unpublish`, {})).status).toBe(200);
+    expect((await editor.request('POST', `/content-manager/collection-types/api::article.article/${withdrawn.documentId}/actions/unpublish`, {})).status).toBe(
+      200,
+    );
     expect((await editor.deleteArticle(deleted.documentId)).status).toBe(200);
     await settled();
     expect(await status(`/tin-tuc/${withdrawn.slug}/`)).toBe(404);
@@ -312,7 +319,7 @@ describe('the publish pipeline', () => {
     const dataDir = join(workDir, 'current', 'client', 'tim-kiem', 'du-lieu');
     const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8')) as SearchMeta & { folder: string };
     expect(readdirSync(dataDir).filter((name) => /^[0-9a-f]{12}$/.test(name))).toEqual([meta.folder]);
-    const load = async <T,>(path: string) => (await (await fetch(`${siteUrl}/tim-kiem/du-lieu/${meta.folder}/${path}`)).json()) as T;
+    const load = async <T>(path: string) => (await (await fetch(`${siteUrl}/tim-kiem/du-lieu/${meta.folder}/${path}`)).json()) as T;
     const urlsFound = async (query: string) => {
       const { ids } = await search(query, {}, meta, load);
       return Promise.all(ids.map(async (id) => ((await (await fetch(`${siteUrl}/tim-kiem/du-lieu/f/${id}.json`)).json()) as { url: string }).url));
@@ -326,7 +333,8 @@ describe('the publish pipeline', () => {
     const created = await editor.createArticle(articleData('tom-tat-co-the-html', { summary }));
     expect((await editor.publishArticle(created.body.data.documentId)).status).toBe(200);
     await settled();
-    const area = (await contentApi(cms.url, `articles/${created.body.data.documentId}?populate[contentAreas][fields][0]=slug`, cms.setup.siteToken)).body.data.contentAreas[0].slug;
+    const area = (await contentApi(cms.url, `articles/${created.body.data.documentId}?populate[contentAreas][fields][0]=slug`, cms.setup.siteToken)).body.data
+      .contentAreas[0].slug;
     for (const feedPath of ['/rss.xml', `/chu-de/${area}/rss.xml`]) {
       const xml = await (await fetch(`${siteUrl}${feedPath}`)).text();
       const item = new XMLParser().parse(xml).rss.channel.item.find((entry: { link: string }) => entry.link.endsWith('/tin-tuc/tom-tat-co-the-html/'));
@@ -350,7 +358,9 @@ describe('the publish pipeline', () => {
     expect(articles!.total).toBeGreaterThan(20);
     // The search index's file for the article follows the edit; the others were carried over.
     const indexFiles = join(workDir, 'current', 'client', 'tim-kiem', 'du-lieu', 'f');
-    const withTitle = readdirSync(indexFiles).filter((name) => readFileSync(join(indexFiles, name), 'utf8').includes('Tiêu đề đổi để kiểm tra đồng bộ từng phần'));
+    const withTitle = readdirSync(indexFiles).filter((name) =>
+      readFileSync(join(indexFiles, name), 'utf8').includes('Tiêu đề đổi để kiểm tra đồng bộ từng phần'),
+    );
     expect(withTitle).toHaveLength(1);
   });
 

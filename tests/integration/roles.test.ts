@@ -95,7 +95,7 @@ describe('the drafting officer (Author)', () => {
     expect(rest.body.results).toHaveLength(9);
   });
 
-  it('cannot change the plan\'s taxonomy', async () => {
+  it("cannot change the plan's taxonomy", async () => {
     const area = taxonomy.areas[0];
     const base = '/content-manager/collection-types/api::content-area.content-area';
     expect((await author.request('GET', `${base}/${area}`)).status).toBe(200);
@@ -107,7 +107,7 @@ describe('the drafting officer (Author)', () => {
     expect(still.body.data[0].shortTitle).not.toBe('Đã sửa');
   });
 
-  it('cannot set the Editor\'s fields: featured, first publication date, schedule', async () => {
+  it("cannot set the Editor's fields: featured, first publication date, schedule", async () => {
     const created = await author.createArticle(
       article({ featured: true, firstPublishedAt: '2020-01-01T00:00:00.000Z', publishAt: new Date(Date.now() + 3_000).toISOString() }),
     );
@@ -120,7 +120,7 @@ describe('the drafting officer (Author)', () => {
     expect(stored.publishAt).toBeNull();
   });
 
-  it('deletes only her own drafts that never went out; unpublishing and deleting a published article are the Editor\'s', async () => {
+  it("deletes only her own drafts that never went out; unpublishing and deleting a published article are the Editor's", async () => {
     const own = (await author.createArticle(article())).body.data.documentId;
     const editorsDraft = (await editor.createArticle(article())).body.data.documentId;
     expect((await author.deleteArticle(editorsDraft)).status).toBe(403);
@@ -161,13 +161,17 @@ describe('what an Author must not reach', () => {
     expect(ownLink.body.data.url).toContain(`/xem-truoc/${own}/`);
     expect((await editor.request('GET', previewUrl(secret))).status).toBe(200);
 
-    const clone = (documentId: string) => author.request('POST', `/content-manager/collection-types/${ARTICLE}/clone/${documentId}`, { title: 'Bản sao', slug: `ban-sao-${Date.now()}` });
+    const clone = (documentId: string) =>
+      author.request('POST', `/content-manager/collection-types/${ARTICLE}/clone/${documentId}`, { title: 'Bản sao', slug: `ban-sao-${Date.now()}` });
     const refused = await clone(secret);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain('7731');
     expect((await author.request('POST', `/content-manager/collection-types/${ARTICLE}/auto-clone/${secret}`, {})).status).toBe(403);
     // Another spelling of the same route meets the same check.
-    expect((await author.request('POST', `/CONTENT-MANAGER/collection-types/${ARTICLE}/clone/${secret}`, { title: 'Bản sao', slug: `ban-sao-hoa-${Date.now()}` })).status).toBe(403);
+    expect(
+      (await author.request('POST', `/CONTENT-MANAGER/collection-types/${ARTICLE}/clone/${secret}`, { title: 'Bản sao', slug: `ban-sao-hoa-${Date.now()}` }))
+        .status,
+    ).toBe(403);
     const mine = await clone(own);
     expect(mine.status).toBe(200);
   });
@@ -188,7 +192,11 @@ describe('what an Author must not reach', () => {
     // The Editor reviews and schedules again (her own edits keep the schedule): that goes out.
     expect((await editor.updateArticle(documentId, { publishAt: new Date(Date.now() + 3_000).toISOString() })).status).toBe(200);
     expect((await editor.updateArticle(documentId, { title: 'Bài hẹn giờ đã duyệt lại 8812' })).status).toBe(200);
-    await eventually(async () => (await contentApi(cms.url, `articles/${documentId}`, cms.setup.siteToken)).status === 200, 30_000, 'rescheduled article published');
+    await eventually(
+      async () => (await contentApi(cms.url, `articles/${documentId}`, cms.setup.siteToken)).status === 200,
+      30_000,
+      'rescheduled article published',
+    );
     const live = (await contentApi(cms.url, `articles/${documentId}`, cms.setup.siteToken)).body.data;
     expect(live.title).toBe('Bài hẹn giờ đã duyệt lại 8812');
     expect(live.body).toBe('SỬA SAU KHI HẸN GIỜ 8812');
@@ -218,7 +226,7 @@ describe('what an Author must not reach', () => {
     for (const secret of ['password', 'registrationToken', 'resetPasswordToken', AUTHOR.email]) expect(text).not.toContain(secret);
   });
 
-  it('finds only the site\'s read-only token among the API tokens', async () => {
+  it("finds only the site's read-only token among the API tokens", async () => {
     const tokens = await admin.request('GET', '/admin/api-tokens');
     expect(tokens.status).toBe(200);
     expect(tokens.body.data.map((token: { name: string }) => token.name)).toEqual([SITE_TOKEN_NAME]);
@@ -279,7 +287,9 @@ describe('uploads', () => {
   const html = '<!doctype html><script>fetch("/admin/access-token",{method:"POST",credentials:"include"})</script>';
 
   it('accepts an image, a PDF, a Word file and a text file whose content matches the extension', async () => {
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
     const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
     const uploaded = await author.upload([
       { name: 'anh-hop-dan.png', type: 'image/png', bytes: png },
@@ -290,7 +300,9 @@ describe('uploads', () => {
     expect(uploaded.body.map((file: { ext: string }) => file.ext)).toEqual(['.png', '.pdf', '.csv']);
     // Replacing a file keeps its id, and so would change what a published article shows: an
     // Editor's act, not hers, even for her own upload.
-    const other = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00c' } }).png().toBuffer();
+    const other = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#00c' } })
+      .png()
+      .toBuffer();
     const replaced = await author.upload([{ name: 'anh-hop-dan.png', type: 'image/png', bytes: other }], `/upload?id=${uploaded.body[0].id}`);
     expect(replaced.status).toBe(403);
     expect((await editor.upload([{ name: 'anh-hop-dan.png', type: 'image/png', bytes: other }], `/upload?id=${uploaded.body[0].id}`)).status).toBe(200);
@@ -315,7 +327,9 @@ describe('uploads', () => {
       }
     }
     // One bad file in a batch refuses the batch, and nothing of it is stored.
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#0c0' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#0c0' } })
+      .png()
+      .toBuffer();
     expect((await author.upload([{ name: 'tot.png', type: 'image/png', bytes: png }, cases[0]])).status).toBe(400);
     expect((await admin.request('GET', '/upload/files?pageSize=100')).body.results.length).toBe(before);
   });
@@ -349,17 +363,25 @@ describe('links', () => {
 });
 
 describe('the accounts the setup makes', () => {
-  it('carry no registration token, and a restart undoes no administrator\'s change', async () => {
+  it("carry no registration token, and a restart undoes no administrator's change", async () => {
     const database = join(cms.dir, 'data.db');
     const users = () => {
       const db = new DatabaseSync(database, { readOnly: true });
       try {
-        return db.prepare('SELECT email, is_active, registration_token FROM admin_users').all() as Array<{ email: string; is_active: number; registration_token: string | null }>;
+        return db.prepare('SELECT email, is_active, registration_token FROM admin_users').all() as Array<{
+          email: string;
+          is_active: number;
+          registration_token: string | null;
+        }>;
       } finally {
         db.close();
       }
     };
-    expect(users().map((user) => user.email).sort()).toEqual([ADMIN.email, AUTHOR.email, EDITOR.email].sort());
+    expect(
+      users()
+        .map((user) => user.email)
+        .sort(),
+    ).toEqual([ADMIN.email, AUTHOR.email, EDITOR.email].sort());
     for (const user of users()) expect(user.registration_token, user.email).toBeNull();
 
     // The administrator locks the Author out and the Editor changes her password.

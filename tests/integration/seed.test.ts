@@ -30,7 +30,11 @@ function seedScenario(database: () => Record<string, string> | undefined) {
       // gives the database an index for it): each exactly once, in order.
       const ids: number[] = [];
       for (let page = 1; page <= 3; page++) {
-        const { body } = await contentApi(first.url, `articles?fields[0]=title&status=published&sort=id:asc&pagination[page]=${page}&pagination[pageSize]=10`, first.setup.siteToken);
+        const { body } = await contentApi(
+          first.url,
+          `articles?fields[0]=title&status=published&sort=id:asc&pagination[page]=${page}&pagination[pageSize]=10`,
+          first.setup.siteToken,
+        );
         ids.push(...body.data.map((article: { id: number }) => article.id));
       }
       expect(ids).toHaveLength(expected.articles);
@@ -64,7 +68,9 @@ describe('seeding on PostgreSQL', () => {
   const available = postgresAvailable();
   if (!available) {
     if (process.env.CI) throw new Error('CI must provide PostgreSQL (.ci/run installs it)');
-    console.warn('\n!!! PostgreSQL is not installed: the PostgreSQL seeding test is SKIPPED on this machine. Run `apt-get install postgresql` to include it. !!!\n');
+    console.warn(
+      '\n!!! PostgreSQL is not installed: the PostgreSQL seeding test is SKIPPED on this machine. Run `apt-get install postgresql` to include it. !!!\n',
+    );
   }
   beforeAll(async () => {
     if (!available) return;

@@ -45,7 +45,9 @@ describe('string pages escape as Astro does', () => {
       { depth: 1, order: 3, sheet: { type: 'inline' as const, content: '.c{}' } },
       { depth: 1, order: -1, sheet: { type: 'external' as const, src: '_astro/late.css' } },
     ];
-    expect(headAssets(styles, '/')).toBe('<link rel="stylesheet" href="/_astro/Base.abc.css"><style>.b{}.c{}</style><link rel="stylesheet" href="/_astro/late.css">');
+    expect(headAssets(styles, '/')).toBe(
+      '<link rel="stylesheet" href="/_astro/Base.abc.css"><style>.b{}.c{}</style><link rel="stylesheet" href="/_astro/late.css">',
+    );
     expect(headAssets([], '/')).toBe('');
   });
 });

@@ -2,7 +2,13 @@
 // same routes, permissions and validation as clicks in the content manager.
 
 export class AdminApi {
-  private constructor(private readonly base: string, private readonly jwt: string) {}
+  private readonly base: string;
+  private readonly jwt: string;
+
+  private constructor(base: string, jwt: string) {
+    this.base = base;
+    this.jwt = jwt;
+  }
 
   static async login(base: string, email: string, password: string): Promise<AdminApi> {
     const response = await fetch(`${base}/admin/login`, {
@@ -18,7 +24,10 @@ export class AdminApi {
   /** Files sent to the media library's upload route as the admin's upload dialog sends them. */
   async upload(files: Array<{ name: string; type: string; bytes: Uint8Array | string }>, path = '/upload'): Promise<{ status: number; body: any }> {
     const form = new FormData();
-    for (const file of files) form.append('files', new Blob([file.bytes], { type: file.type }), file.name);
+    for (const file of files) {
+      const bytes = typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes);
+      form.append('files', new Blob([bytes], { type: file.type }), file.name);
+    }
     const response = await fetch(`${this.base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${this.jwt}` }, body: form });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };

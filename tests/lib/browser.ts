@@ -9,7 +9,9 @@ export const browserAvailable = existsSync(executablePath);
 
 if (!browserAvailable) {
   if (process.env.CI) throw new Error(`CI must provide Chromium at ${executablePath} (.ci/run installs it)`);
-  console.warn(`\n!!! Chromium not found at ${executablePath}: browser tests are SKIPPED on this machine. Run \`apt-get install chromium\` to include them. !!!\n`);
+  console.warn(
+    `\n!!! Chromium not found at ${executablePath}: browser tests are SKIPPED on this machine. Run \`apt-get install chromium\` to include them. !!!\n`,
+  );
 }
 
 /** Playwright gives every launch a fresh, empty profile. */

@@ -43,10 +43,10 @@ export interface PortalContext {
    * build that failed once Astro had finished: every page rendered again, on Astro's own thread.
    */
   oneThreadDistDir: string;
-  oneThreadSplit: { here: number; workers: number[] };
+  oneThreadSplit: PortalContext['renderSplit'];
   /** Built again as the builder does, from the first build's pages: no article page rendered. */
   rebuiltDistDir: string;
-  rebuildSplit: { here: number; workers: number[] };
+  rebuildSplit: PortalContext['renderSplit'];
   /** Astro's cache that those three builds shared. */
   cacheDir: string;
 }
@@ -110,7 +110,10 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   // seeing the published version.
   const before = await listPublished(cms.url, cms.setup.siteToken);
   const edited = before[0];
-  const edit = await admin.updateArticle(edited.documentId, { title: `${UNPUBLISHED_EDIT} ${edited.title}`, body: `${UNPUBLISHED_EDIT}: nội dung chưa được duyệt.` });
+  const edit = await admin.updateArticle(edited.documentId, {
+    title: `${UNPUBLISHED_EDIT} ${edited.title}`,
+    body: `${UNPUBLISHED_EDIT}: nội dung chưa được duyệt.`,
+  });
   if (edit.status !== 200) throw new Error(`draft edit failed: ${edit.status} ${JSON.stringify(edit.body)}`);
 
   // A draft created in the content manager, never published.
@@ -132,7 +135,15 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   const cacheDir = join(workDir, 'cache');
   const build = async (out: string, env: NodeJS.ProcessEnv, reusePagesFrom?: string) => {
     const report = join(workDir, 'render-split.json');
-    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir, reusePagesFrom, env: { ...env, LOA_RENDER_REPORT: report } });
+    await buildSite({
+      cmsUrl: cms.url,
+      cmsToken: cms.setup.siteToken,
+      siteUrl: SITE_URL,
+      outDir: staging,
+      cacheDir,
+      reusePagesFrom,
+      env: { ...env, LOA_RENDER_REPORT: report },
+    });
     renameSync(staging, out);
     return JSON.parse(readFileSync(report, 'utf8')) as PortalContext['renderSplit'];
   };

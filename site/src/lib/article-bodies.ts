@@ -41,7 +41,11 @@ export function storedBodies(dir: string): Set<string> {
     mkdirSync(dir, { recursive: true });
     return new Set();
   }
-  return new Set(readdirSync(dir).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
+  return new Set(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => name.slice(0, -'.html'.length)),
+  );
 }
 
 /** An article's sanitised body HTML; a missing file fails the build naming the entry. */

@@ -32,12 +32,14 @@ export const components = [articleComponent, ...Object.values(listingComponents)
 
 const RELATED = 4;
 
-export interface ArticleProps {
+// A type, not an interface: Astro's route props need an index signature, which only type
+// aliases have implicitly.
+export type ArticleProps = {
   article: ArticleEntry;
   related: ArticleEntry[];
   previous?: ArticleEntry;
   next?: ArticleEntry;
-}
+};
 
 /**
  * What an article page shows besides the article, from the list of articles (newest first): the
@@ -78,7 +80,13 @@ export async function articlePaths() {
  * also made a srcset of eight more JPEGs per cover that no page used, half of a build's images.
  */
 function shareImageOf(cover: UsableCover) {
-  return getImage({ src: mediaUrl(cover.image.url), width: 1200, height: Math.round((1200 * cover.image.height) / cover.image.width), format: 'jpg', layout: 'none' });
+  return getImage({
+    src: mediaUrl(cover.image.url),
+    width: 1200,
+    height: Math.round((1200 * cover.image.height) / cover.image.width),
+    format: 'jpg',
+    layout: 'none',
+  });
 }
 
 /**
@@ -137,7 +145,10 @@ export async function articlePage({ article, related, previous, next }: ArticleP
       type: 'article',
       publishedTime: date.toISOString(),
       modifiedTime: new Date(data.updatedAt).toISOString(),
-      image: shareImage && cover ? { url: shareImageUrl!, width: Number(shareImage.attributes.width), height: Number(shareImage.attributes.height), alt: cover.alt } : undefined,
+      image:
+        shareImage && cover
+          ? { url: shareImageUrl!, width: Number(shareImage.attributes.width), height: Number(shareImage.attributes.height), alt: cover.alt }
+          : undefined,
     },
   };
   let prevNext = '';

@@ -27,13 +27,7 @@ export function usableCover(article: { cover?: DraftArticle['cover'] }): UsableC
  * A responsive `<img>` for a CMS image, as Astro's `<Image layout="constrained">` renders it: the
  * transforms are registered with Astro's image pipeline, which writes the files after the pages.
  */
-export async function responsiveImage(options: {
-  cover: UsableCover;
-  alt: string;
-  widths: number[];
-  sizes: string;
-  eager?: boolean;
-}): Promise<string> {
+export async function responsiveImage(options: { cover: UsableCover; alt: string; widths: number[]; sizes: string; eager?: boolean }): Promise<string> {
   const { cover, alt, widths, sizes, eager } = options;
   const image = await getImage({
     src: mediaUrl(cover.image.url),
@@ -88,7 +82,9 @@ export async function articleCardHtml(article: CardArticle, date: Date, options:
 }
 
 export function breadcrumbHtml(items: { href?: string; label: string }[]): string {
-  const entries = items.map((item) => `<li>${item.href ? `<a${attr('href', item.href)}>${text(item.label)}</a>` : `<span aria-current="page">${text(item.label)}</span>`}</li>`);
+  const entries = items.map(
+    (item) => `<li>${item.href ? `<a${attr('href', item.href)}>${text(item.label)}</a>` : `<span aria-current="page">${text(item.label)}</span>`}</li>`,
+  );
   return `<nav class="breadcrumb" aria-label="Vị trí trang"><ol>${entries.join('')}</ol></nav>`;
 }
 
@@ -139,7 +135,9 @@ export async function articleViewHtml(options: { article: DraftArticle; bodyHtml
   if (data.legalReferences.length > 0) {
     html += '<aside aria-labelledby="van-ban-can-cu"><h2 id="van-ban-can-cu">Văn bản căn cứ</h2><ul>';
     for (const ref of data.legalReferences) {
-      const label = [ref.documentNumber, ref.issuedOn ? formatDayPhrase(ref.issuedOn) : null, ref.issuer ? `của ${ref.issuer}` : null].filter(Boolean).join(' ');
+      const label = [ref.documentNumber, ref.issuedOn ? formatDayPhrase(ref.issuedOn) : null, ref.issuer ? `của ${ref.issuer}` : null]
+        .filter(Boolean)
+        .join(' ');
       const cited = ref.url ? `<a${attr('href', ref.url)} rel="noopener noreferrer external">${text(label)}</a>` : `<strong>${text(label)}</strong>`;
       html += `<li>${cited}: ${text(ref.title)}</li>`;
     }

@@ -87,7 +87,7 @@ export async function listingPage(props: ListingProps): Promise<{ frame: FramePr
   const { page } = props;
   if (props.kind === 'news') {
     const title = page.newest ? 'Tin tức' : `Tin tức - trang ${page.number}`;
-    const main = breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { label: 'Tin tức' }]) + `<h1>${text(title)}</h1>` + (await articleListHtml(page, urls.news));
+    const main = `${breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { label: 'Tin tức' }])}<h1>${text(title)}</h1>${await articleListHtml(page, urls.news)}`;
     return { frame: { settings, title, section: 'news', description: 'Tất cả tin, bài tuyên truyền cải cách hành chính, mới nhất trước.' }, main };
   }
   if (props.kind === 'area') {
@@ -95,18 +95,22 @@ export async function listingPage(props: ListingProps): Promise<{ frame: FramePr
     const label = areaLabel(area.data);
     const title = page.newest ? label : `${label} - trang ${page.number}`;
     const feed = { url: urls.areaFeed(area.data.slug), title: `Tin bài chủ đề: ${area.data.shortTitle}` };
-    let main = breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { href: urls.areas, label: 'Chủ đề' }, { label }]) + `<h1>${text(title)}</h1>`;
+    let main = `${breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { href: urls.areas, label: 'Chủ đề' }, { label }])}<h1>${text(title)}</h1>`;
     if (page.newest) {
       const year = area.data.plan ? ` năm ${area.data.plan.year}` : '';
       main += `<section class="panel" aria-labelledby="noi-dung-ke-hoach"><h2 id="noi-dung-ke-hoach">Nội dung trong kế hoạch${text(year)}</h2>${renderedHtml(area)}</section>`;
     }
-    main += `<p><a class="feed-link"${attr('href', feed.url)}>Theo dõi chủ đề này qua RSS</a></p><h2>Tin bài</h2>` + (await articleListHtml(page, urls.area(area.data.slug), 3));
+    main +=
+      `<p><a class="feed-link"${attr('href', feed.url)}>Theo dõi chủ đề này qua RSS</a></p><h2>Tin bài</h2>` +
+      (await articleListHtml(page, urls.area(area.data.slug), 3));
     return { frame: { settings, title, section: 'areas', feed, description: `Tin bài thuộc nội dung tuyên truyền: ${area.data.shortTitle}.` }, main };
   }
   const { data } = props.officer;
   const title = page.newest ? data.positionTitle : `${data.positionTitle} - trang ${page.number}`;
   const feed = { url: urls.officerFeed(data.slug), title: `Tin bài do ${data.positionTitle} phụ trách` };
-  let main = breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { href: urls.officers, label: 'Cán bộ phụ trách' }, { label: data.positionTitle }]) + `<h1>${text(title)}</h1>`;
+  let main =
+    breadcrumbHtml([{ href: urls.home, label: 'Trang chủ' }, { href: urls.officers, label: 'Cán bộ phụ trách' }, { label: data.positionTitle }]) +
+    `<h1>${text(title)}</h1>`;
   if (page.newest) {
     main += `<section class="panel" aria-labelledby="nhiem-vu"><h2 id="nhiem-vu">Nhiệm vụ được phân công</h2>${renderedHtml(props.officer)}`;
     if (data.holderName || data.phone || data.email) {
@@ -118,7 +122,9 @@ export async function listingPage(props: ListingProps): Promise<{ frame: FramePr
     }
     main += '</section>';
   }
-  main += `<p><a class="feed-link"${attr('href', feed.url)}>Theo dõi tin bài của cán bộ phụ trách này qua RSS</a></p><h2>Tin bài phụ trách</h2>` + (await articleListHtml(page, urls.officer(data.slug), 3));
+  main +=
+    `<p><a class="feed-link"${attr('href', feed.url)}>Theo dõi tin bài của cán bộ phụ trách này qua RSS</a></p><h2>Tin bài phụ trách</h2>` +
+    (await articleListHtml(page, urls.officer(data.slug), 3));
   return { frame: { settings, title, section: 'officers', feed, description: `Nhiệm vụ và tin bài do ${data.positionTitle} phụ trách.` }, main };
 }
 
@@ -136,7 +142,13 @@ async function listAll(): Promise<Listed[]> {
   const articles = await getArticles();
   const at = (base: string, page: Page<unknown>) => (page.newest ? base : urls.listingPage(base, page.number));
   const news = paginate(articles).map(
-    (page): Listed => ({ component: listingComponents.news, pathname: at(urls.news, page), params: { page: pagePath(page) }, props: { kind: 'news', page }, key: [pageKey(page), digests(page.items)] }),
+    (page): Listed => ({
+      component: listingComponents.news,
+      pathname: at(urls.news, page),
+      params: { page: pagePath(page) },
+      props: { kind: 'news', page },
+      key: [pageKey(page), digests(page.items)],
+    }),
   );
   // A topic's or an officer's listing: its own text (digest) and its articles.
   const listingsOf = <E extends { data: { slug: string }; digest?: string | number }>(
@@ -157,8 +169,20 @@ async function listAll(): Promise<Listed[]> {
         }),
       ),
     );
-  const areas = listingsOf(await getAreas(), listingComponents.area, urls.area, (slug) => articlesInArea(articles, slug), (area, page) => ({ kind: 'area', area, page }));
-  const officers = listingsOf(await getOfficers(), listingComponents.officer, urls.officer, (slug) => articlesByOfficer(articles, slug), (officer, page) => ({ kind: 'officer', officer, page }));
+  const areas = listingsOf(
+    await getAreas(),
+    listingComponents.area,
+    urls.area,
+    (slug) => articlesInArea(articles, slug),
+    (area, page) => ({ kind: 'area', area, page }),
+  );
+  const officers = listingsOf(
+    await getOfficers(),
+    listingComponents.officer,
+    urls.officer,
+    (slug) => articlesByOfficer(articles, slug),
+    (officer, page) => ({ kind: 'officer', officer, page }),
+  );
   return [...news, ...areas, ...officers];
 }
 

@@ -72,7 +72,10 @@ export function frameHead(props: FrameProps, pathname: string, site: string | UR
     property('og:type', preview?.type ?? 'website'),
     description ? property('og:description', description) : '',
     image
-      ? property('og:image', image.url) + property('og:image:width', image.width) + property('og:image:height', image.height) + property('og:image:alt', image.alt)
+      ? property('og:image', image.url) +
+        property('og:image:width', image.width) +
+        property('og:image:height', image.height) +
+        property('og:image:alt', image.alt)
       : '',
     preview?.publishedTime ? property('article:published_time', preview.publishedTime) : '',
     preview?.modifiedTime ? property('article:modified_time', preview.modifiedTime) : '',
@@ -86,7 +89,9 @@ export function frameHead(props: FrameProps, pathname: string, site: string | UR
 
 /** The skip link, the site's name and the main menu. */
 export function frameHeader(settings: SiteSettings, section: FrameProps['section']): string {
-  const items = menu.map((item) => `<li><a${attr('href', item.href)}${item.key === section ? ' aria-current="page"' : ''}>${text(item.label)}</a></li>`).join('');
+  const items = menu
+    .map((item) => `<li><a${attr('href', item.href)}${item.key === section ? ' aria-current="page"' : ''}>${text(item.label)}</a></li>`)
+    .join('');
   return (
     '<a class="skip-link" href="#noi-dung">Bỏ qua điều hướng, đến nội dung chính</a>' +
     '<header class="site-header"><div class="container">' +

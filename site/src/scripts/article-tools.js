@@ -28,7 +28,7 @@ async function save(fileName) {
   const css = (await Promise.all(sheets.map((link) => fetch(link.href).then((r) => r.text())))).join('\n');
   const article = document.querySelector('article').cloneNode(true);
   await inlineImages(article);
-  article.querySelectorAll('[data-article-tools], script').forEach((element) => element.remove());
+  for (const element of article.querySelectorAll('[data-article-tools], script')) element.remove();
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.title)}</title><style>${css}</style></head><body><main class="container">${article.outerHTML}<p>Nguồn: <a href="${escapeHtml(location.href)}">${escapeHtml(location.href)}</a></p></main></body></html>`;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));

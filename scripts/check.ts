@@ -1,0 +1,34 @@
+// `npm run check`: what CI checks besides the tests, and what to run before committing.
+// Typechecks every workspace (tsc; `astro check` for the site, without syncing content from a
+// CMS) and runs Biome's linter and formatter check over the repository (biome.json).
+// `npm run check -- --write` lets Biome fix what it can first.
+import { join } from 'node:path';
+import { rootDir } from './lib/paths.ts';
+import { run } from './lib/process.ts';
+
+const tsc = join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc');
+const biome = join(rootDir, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
+const astro = join(rootDir, 'site', 'node_modules', 'astro', 'bin', 'astro.mjs');
+const write = process.argv.includes('--write');
+
+const checks: Array<[string, string, string[], string]> = [
+  ['lint and format (Biome)', biome, write ? ['check', '--write', '.'] : ['ci', '.'], rootDir],
+  ...['cms', 'shared', 'scripts', 'tests'].map((workspace): [string, string, string[], string] => [
+    `typecheck ${workspace}`,
+    process.execPath,
+    [tsc, '--noEmit', '-p', '.'],
+    join(rootDir, workspace),
+  ]),
+  ['typecheck site (astro check)', process.execPath, [astro, 'check', '--noSync'], join(rootDir, 'site')],
+];
+
+const failed: string[] = [];
+for (const [name, command, args, cwd] of checks) {
+  console.log(`\n▶ ${name}`);
+  await run(command, args, { cwd }).catch(() => failed.push(name));
+}
+if (failed.length) {
+  console.error(`\n✖ Failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log('\n✔ All checks passed');
