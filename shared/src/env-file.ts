@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 
-// Minimal dotenv reading and writing for the untracked .env files that hold generated secrets.
-// Values we write are base64, hex or plain e-mail addresses: no quoting rules are needed.
+// Reading and writing the untracked .env files that hold generated secrets. Reading is Node's own
+// dotenv parser (quotes, comments, `export`); values we write are base64, hex or plain e-mail
+// addresses, which need no quoting.
 
 export function readEnvFile(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
-  const values: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match) values[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
+  return parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
 }
 
 /** Sets keys in an env file, keeping its other lines as they are. */
