@@ -8,9 +8,6 @@ const partsFormat = new Intl.DateTimeFormat('vi-VN', {
   day: 'numeric',
   month: 'numeric',
   year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
 });
 
 interface DateParts {
@@ -18,8 +15,6 @@ interface DateParts {
   day: string;
   month: string;
   year: string;
-  hour: string;
-  minute: string;
 }
 
 // formatToParts is slow (ICU): splitting each article's date took 0.8 s of a build of 10,000
@@ -36,7 +31,7 @@ function partsFromIcu(value: Date): DateParts {
   for (const part of partsFormat.formatToParts(value)) map[part.type] = part.value;
   // ICU spells weekdays "Thứ Hai" … "Chủ Nhật"; Vietnamese style writes "Chủ nhật" in lower case.
   const weekday = map.weekday.replace('Chủ Nhật', 'Chủ nhật');
-  return { weekday, day: map.day, month: map.month, year: map.year, hour: map.hour, minute: map.minute };
+  return { weekday, day: map.day, month: map.month, year: map.year };
 }
 
 function parts(date: Date | string): DateParts {
@@ -50,8 +45,6 @@ function parts(date: Date | string): DateParts {
       day: String(local.getUTCDate()),
       month: String(local.getUTCMonth() + 1),
       year: String(local.getUTCFullYear()),
-      hour: String(local.getUTCHours()).padStart(2, '0'),
-      minute: String(local.getUTCMinutes()).padStart(2, '0'),
     };
   }
   const cached = partsCache.get(time);
@@ -72,18 +65,6 @@ export function formatLongDate(date: Date | string): string {
 export function formatDayPhrase(date: Date | string): string {
   const p = parts(date);
   return `ngày ${p.day}/${p.month}/${p.year}`;
-}
-
-/** "12/3/2024" */
-export function formatShortDate(date: Date | string): string {
-  const p = parts(date);
-  return `${p.day}/${p.month}/${p.year}`;
-}
-
-/** "Thứ Hai, 25/11/2024, 08:30" */
-export function formatDateTime(date: Date | string): string {
-  const p = parts(date);
-  return `${p.weekday}, ${p.day}/${p.month}/${p.year}, ${p.hour}:${p.minute}`;
 }
 
 /** ISO date (YYYY-MM-DD) of the day the instant falls on in Vietnam. */
