@@ -1,5 +1,6 @@
-// Lighthouse mobile scores (performance, accessibility, best practices, SEO) for the home page
-// and an article of a built portal, served locally, in Debian's Chromium. Median of several runs.
+// Lighthouse mobile scores (performance, accessibility, best practices, SEO) and layout shift for
+// the home page, an article and a shared search link of a built portal, served locally, in
+// Debian's Chromium. Median of several runs.
 //
 //   node scripts/bench/lighthouse.ts <built-client-dir> [runs]
 import { readFileSync } from 'node:fs';
@@ -36,17 +37,20 @@ const chrome = await launch({
 });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(`page       ${categories.map((c) => c.padEnd(15)).join('')}(median of ${runs} runs, mobile)`);
+console.log(`page       ${categories.map((c) => c.padEnd(15)).join('')}CLS     (median of ${runs} runs, mobile)`);
 for (const [name, path] of [
   ['home', '/'],
   ['article', article],
+  ['search ?q=', '/tim-kiem/?q=dich+vu+cong+truc+tuyen'],
 ] as const) {
   const scores: Record<string, number[]> = Object.fromEntries(categories.map((c) => [c, []]));
+  const shifts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
     for (const category of categories) scores[category].push(Math.round((result!.lhr.categories[category].score ?? 0) * 100));
+    shifts.push(Number(result!.lhr.audits['cumulative-layout-shift'].numericValue ?? 0));
   }
-  console.log(`${name.padEnd(10)} ${categories.map((c) => String(median(scores[c])).padEnd(15)).join('')}`);
+  console.log(`${name.padEnd(10)} ${categories.map((c) => String(median(scores[c])).padEnd(15)).join('')}${median(shifts).toFixed(3)}`);
 }
 chrome.kill();
 server.close();

@@ -257,4 +257,30 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     }
     await context.close();
   });
+
+  it('opens a shared search link on a phone without moving what is on screen as results arrive', async () => {
+    const page = await phonePage();
+    await page.addInitScript(() => {
+      (window as any).layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // The index is held back until the page has been measured, as on a slow connection.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/tim-kiem/du-lieu/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${portal.servedUrl}/tim-kiem/?q=${encodeURIComponent('dich vu cong truc tuyen')}`);
+    const box = (selector: string) => page.locator(selector).boundingBox();
+    const before = { results: await box('.search-results'), footer: await box('.site-footer') };
+    expect(before.footer!.y, 'the footer starts below the screen while results load').toBeGreaterThanOrEqual(page.viewportSize()!.height);
+    release();
+    await page.locator('.search-results li').nth(4).waitFor({ state: 'visible' });
+    expect((await box('.search-results'))!.y).toBe(before.results!.y);
+    expect(await page.evaluate(() => (window as any).layoutShift as number)).toBeLessThan(0.01);
+    await page.context().close();
+  });
 });
