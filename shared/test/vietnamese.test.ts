@@ -11,6 +11,9 @@ describe('slugify', () => {
     ['  Hội nghị — tọa đàm (lần 2)  ', 'hoi-nghi-toa-dam-lan-2'],
     ['Nghị quyết 76/NQ-CP', 'nghi-quyet-76-nq-cp'],
     ['Tiêu chuẩn TCVN ISO 9001:2015', 'tieu-chuan-tcvn-iso-9001-2015'],
+    ['Tuyên truyền & hướng dẫn', 'tuyen-truyen-va-huong-dan'],
+    ['Kích hoạt tài khoản VNeID mức 2', 'kich-hoat-tai-khoan-vneid-muc-2'],
+    ['Đường đi đến bộ phận một cửa', 'duong-di-den-bo-phan-mot-cua'],
   ])('%s → %s', (title, slug) => {
     expect(slugify(title)).toBe(slug);
   });

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '@loa/scripts/lib/process.ts';
 import { siteDir } from '@loa/scripts/lib/paths.ts';
+import { slugify } from '@loa/shared/slug';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
 import { ADMIN } from '../lib/temp-cms.ts';
 
@@ -94,6 +95,32 @@ describe('publishing rules', () => {
     const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
     const created = await admin.createArticle({ title: 'Tóm tắt quá dài', slug: 'tom-tat-qua-dai', summary: 'ạ'.repeat(301), body: 'x' });
     expect(created.status).toBe(400);
+  });
+});
+
+describe('slugs', () => {
+  it("are what the admin proposes from a title, by the same rule as the seed's and the site's", async () => {
+    const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
+    const long = `Ủy ban nhân dân phường tổ chức hội nghị tuyên truyền ${'cải cách hành chính và chuyển đổi số '.repeat(6)}`.slice(0, 200);
+    const titles = ['Tuyên truyền & hướng dẫn thủ tục', 'Kích hoạt tài khoản VNeID mức 2 tại tổ dân phố', 'Đường dây nóng đường phố đô thị', long];
+    for (const title of titles) {
+      const proposed = await admin.request('POST', '/content-manager/uid/generate', { contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
+      expect(proposed.status, title).toBe(200);
+      expect(proposed.body.data, title).toBe(slugify(title));
+    }
+    expect(slugify(long).length).toBeLessThanOrEqual(96);
+    expect(slugify(titles[0])).toBe('tuyen-truyen-va-huong-dan-thu-tuc');
+    expect(slugify(titles[1])).toBe('kich-hoat-tai-khoan-vneid-muc-2-tai-to-dan-pho');
+    // The seed's slugs follow the same rule (no demo article sets its own), and a slug already
+    // taken gets Strapi's numbered suffix after it.
+    for (const article of portal.published) expect(article.slug, article.title).toBe(slugify(article.title));
+    const taken = portal.published[1];
+    const again = await admin.request('POST', '/content-manager/uid/generate', {
+      contentTypeUID: 'api::article.article',
+      field: 'slug',
+      data: { title: taken.title },
+    });
+    expect(again.body.data).toBe(`${taken.slug}-1`);
   });
 });
 

@@ -3,12 +3,50 @@
 // so no spelling of a URL escapes the policy.
 const HANDLERS_NEEDING_READ = new Set(['collection-types.clone', 'collection-types.autoClone', 'preview.getPreviewUrl']);
 
+/**
+ * The project's slug rule (shared/src/slug.ts), which the seed and the site use. Node 24 loads
+ * that TypeScript module as it is; the CMS compiles to CommonJS on its own and cannot import it.
+ */
+const { slugify } = require('@loa/shared/slug') as { slugify(text: string): string };
+
+interface UidService {
+  generateUIDField(params: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }): Promise<string>;
+  findUniqueUID(params: { contentTypeUID: string; field: string; value: string; locale?: string }): Promise<string>;
+}
+
 interface Route {
   handler: string;
   config?: { policies?: unknown[] };
 }
 
-export default (plugin: { routes: Record<string, { routes: Route[] } | Route[]> }) => {
+interface ContentManagerServer {
+  routes: Record<string, { routes: Route[] } | Route[]>;
+  services: Record<string, (deps: { strapi: any }) => any>;
+}
+
+/**
+ * The slug the admin proposes from a title ("Tạo lại" beside the field, and as the title is
+ * typed) is the project's own, not Strapi's slugify (which writes "&" as "and", splits "VNeID"
+ * into "v-ne-id" and has no length limit). Strapi still makes it unique.
+ */
+function withProjectSlugs(createUid: (deps: { strapi: any }) => UidService) {
+  return (deps: { strapi: any }): UidService => {
+    const service = createUid(deps);
+    return {
+      ...service,
+      async generateUIDField({ contentTypeUID, field, data, locale }) {
+        const attribute = deps.strapi.contentTypes[contentTypeUID]?.attributes?.[field];
+        const source = attribute?.targetField ? data?.[attribute.targetField] : undefined;
+        if (typeof source !== 'string' || !source.trim()) return service.generateUIDField({ contentTypeUID, field, data, locale });
+        return service.findUniqueUID({ contentTypeUID, field, value: slugify(source), locale });
+      },
+    };
+  };
+}
+
+export default (plugin: ContentManagerServer) => {
+  if (typeof plugin.services.uid !== 'function') throw new Error('Content manager uid service not found, cannot give it the project slug rule');
+  plugin.services.uid = withProjectSlugs(plugin.services.uid);
   const found = new Set<string>();
   for (const router of Object.values(plugin.routes)) {
     const routes = Array.isArray(router) ? router : router.routes;
