@@ -16,6 +16,11 @@ const { cmsUrl, siteToken } = portal;
 const workDir = mkdtempSync(join(tmpdir(), 'loa-build-errors-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
+// One admin session for the whole file: Strapi limits logins per address and e-mail to a few a
+// minute, and the browser tests sign in to the same CMS meanwhile.
+let session: Promise<AdminApi> | undefined;
+const adminApi = () => (session ??= AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password));
+
 /** Runs the real Astro build and returns its exit code and output. */
 function build(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -66,7 +71,7 @@ describe('the public content API', () => {
 
 describe('publishing rules', () => {
   it('refuses to publish an article without content area or officer, in Vietnamese, and keeps the draft', async () => {
-    const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
+    const admin = await adminApi();
     const created = await admin.createArticle({
       title: 'Tin thử chưa gắn nội dung tuyên truyền',
       slug: 'tin-thu-chua-gan-noi-dung',
@@ -92,7 +97,7 @@ describe('publishing rules', () => {
   });
 
   it('rejects a summary longer than 300 characters', async () => {
-    const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
+    const admin = await adminApi();
     const created = await admin.createArticle({ title: 'Tóm tắt quá dài', slug: 'tom-tat-qua-dai', summary: 'ạ'.repeat(301), body: 'x' });
     expect(created.status).toBe(400);
   });
@@ -100,7 +105,7 @@ describe('publishing rules', () => {
 
 describe('slugs', () => {
   it("are what the admin proposes from a title, by the same rule as the seed's and the site's", async () => {
-    const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
+    const admin = await adminApi();
     const long = `Ủy ban nhân dân phường tổ chức hội nghị tuyên truyền ${'cải cách hành chính và chuyển đổi số '.repeat(6)}`.slice(0, 200);
     const titles = ['Tuyên truyền & hướng dẫn thủ tục', 'Kích hoạt tài khoản VNeID mức 2 tại tổ dân phố', 'Đường dây nóng đường phố đô thị', long];
     for (const title of titles) {
@@ -139,7 +144,7 @@ describe('a build that cannot be done', () => {
   });
 
   it('stops on a malformed entry, naming the entry and the field', async () => {
-    const admin = await AdminApi.login(cmsUrl, ADMIN.email, ADMIN.password);
+    const admin = await adminApi();
     const target = portal.published[portal.published.length - 1];
     // Strapi accepts upper case and underscores in a uid; the portal's URLs do not.
     const broken = await admin.updateArticle(target.documentId, { slug: 'Sai_Duong_Dan' });
