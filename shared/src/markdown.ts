@@ -144,15 +144,34 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     h1: 'h2',
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');
+      const href = publishedFile(attribs.href);
       return {
         tagName,
-        attribs: external ? { ...attribs, rel: 'noopener noreferrer external' } : attribs,
+        attribs: external ? { ...attribs, rel: 'noopener noreferrer external' } : { ...attribs, ...(href ? { href } : {}) },
       };
     },
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, src: publishedFile(attribs.src) ?? attribs.src, loading: 'lazy', decoding: 'async' } }),
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !/^\/(?!\/)/.test(frame.attribs.src ?? ''),
 };
+
+/** A file of the CMS's media library as a body names it: /uploads/<stored name>. */
+const UPLOAD = /\/uploads\/([A-Za-z0-9][A-Za-z0-9._~-]*)/g;
+
+/**
+ * Where the portal publishes a media-library file that a body shows or links to: beside the
+ * attachments, under /tep-tin/, since the CMS itself is not public. The build copies each file
+ * that bodyFiles() names.
+ */
+function publishedFile(url: string | undefined): string | undefined {
+  const match = url ? /^\/uploads\/([A-Za-z0-9][A-Za-z0-9._~-]*)$/.exec(url) : null;
+  return match ? `/tep-tin/${match[1]}` : undefined;
+}
+
+/** The media-library files (/uploads/… paths) a Markdown body shows or links to, once each. */
+export function bodyFiles(markdown: string): string[] {
+  return [...new Set(Array.from(markdown.matchAll(UPLOAD), (match) => match[0]))];
+}
 
 /** Removes anything that could run script or embed foreign content from an HTML fragment. */
 export function sanitize(html: string): string {

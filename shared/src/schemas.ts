@@ -80,6 +80,8 @@ export const articleSchema = z.object({
     .array(mediaSchema)
     .nullish()
     .transform((value) => value ?? []),
+  /** Media-library files the body shows or links to (/uploads/…), noted by the site's loader. */
+  bodyFiles: z.array(z.string()).default([]),
 });
 
 /**

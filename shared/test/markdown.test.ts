@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { Lexer, Marked } from 'marked';
-import { markdownToText, plainTextEnd, renderMarkdown, sanitize } from '../src/markdown.ts';
+import { bodyFiles, markdownToText, plainTextEnd, renderMarkdown, sanitize } from '../src/markdown.ts';
 
 // Vectors from the OWASP XSS filter evasion cheat sheet and the HTML5 Security Cheatsheet,
 // written as an officer could paste them into a Markdown body.
@@ -100,7 +100,7 @@ describe('renderMarkdown', () => {
     expect($('strong').text()).toBe('Cổng Dịch vụ công quốc gia');
     expect($('a[href="https://dichvucong.gov.vn"]').attr('rel')).toContain('noopener');
     expect($('a[href="tel:02253123456"]').text()).toBe('đường dây nóng');
-    expect($('img').attr('src')).toBe('/uploads/mot_cua.jpg');
+    expect($('img').attr('src')).toBe('/tep-tin/mot_cua.jpg');
     expect($('img').attr('alt')).toBe('Bộ phận một cửa');
     expect($('table td').first().text()).toBe('SIPAS');
   });
@@ -121,6 +121,20 @@ describe('renderMarkdown', () => {
   it('returns NFC text', () => {
     const html = renderMarkdown('Cải cách hành chính'.normalize('NFD'));
     expect(html).toContain('Cải cách hành chính'.normalize('NFC'));
+  });
+});
+
+describe('media-library files in a body', () => {
+  it('points images and links at the copies the portal publishes under /tep-tin/, and names them for the build', () => {
+    const markdown =
+      '![Hội nghị](/uploads/hoi_nghi_a1b2.png)\n\n[Biên bản](/uploads/bien_ban_c3d4.pdf) · [Trang khác](/tin-tuc/x/) · ![lạ](https://evil.example/x.png)\n\n<img src="/uploads/hoi_nghi_a1b2.png" alt="lần hai">';
+    const html = renderMarkdown(markdown);
+    expect(html).toContain('<img src="/tep-tin/hoi_nghi_a1b2.png" alt="Hội nghị"');
+    expect(html).toContain('<a href="/tep-tin/bien_ban_c3d4.pdf">Biên bản</a>');
+    expect(html).toContain('<a href="/tin-tuc/x/">Trang khác</a>');
+    expect(html).not.toContain('evil.example');
+    expect(html).not.toContain('/uploads/');
+    expect(bodyFiles(markdown)).toEqual(['/uploads/hoi_nghi_a1b2.png', '/uploads/bien_ban_c3d4.pdf']);
   });
 });
 

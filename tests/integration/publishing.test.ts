@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
+import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search, type SearchMeta } from '@loa/shared/search';
@@ -326,6 +327,37 @@ describe('the publish pipeline', () => {
     };
     expect(await urlsFound('Tóm tắt sửa lần 3 sau khi gỡ bài')).toContain(`/tin-tuc/${other.slug}/`);
     expect(await urlsFound(withdrawn.title)).not.toContain(`/tin-tuc/${withdrawn.slug}/`);
+  });
+
+  it('shows the images an article body embeds from the media library, and serves the files it links to', async () => {
+    const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#1a7' } })
+      .png()
+      .toBuffer();
+    const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    const uploaded = await editor.upload([
+      { name: 'hoi-nghi-to-dan-pho.png', type: 'image/png', bytes: png },
+      { name: 'bien-ban-hoi-nghi.pdf', type: 'application/pdf', bytes: pdf },
+    ]);
+    expect(uploaded.status).toBe(201);
+    const [image, file] = uploaded.body as Array<{ url: string }>;
+    expect(image.url).toMatch(/^\/uploads\//);
+    const created = await editor.createArticle(
+      articleData('anh-trong-noi-dung', { body: `Hội nghị tổ dân phố.\n\n![Hội nghị tổ dân phố số 5](${image.url})\n\n[Tải biên bản hội nghị](${file.url})` }),
+    );
+    expect((await editor.publishArticle(created.body.data.documentId)).status).toBe(200);
+    await settled();
+    const page = load(await (await fetch(`${siteUrl}/tin-tuc/anh-trong-noi-dung/`)).text());
+    const src = page('article img[alt="Hội nghị tổ dân phố số 5"]').attr('src')!;
+    expect(src).toMatch(/^\/tep-tin\/[^/]+\.png$/);
+    const served = await fetch(`${siteUrl}${src}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    // The media library may re-encode an upload; it is still this picture.
+    const { width, height, format } = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    expect({ width, height, format }).toEqual({ width: 8, height: 6, format: 'png' });
+    const href = page('article a:contains("Tải biên bản hội nghị")').attr('href')!;
+    expect(href).toMatch(/^\/tep-tin\/[^/]+\.pdf$/);
+    expect((await fetch(`${siteUrl}${href}`)).status).toBe(200);
   });
 
   it('keeps a summary typed with HTML as text in the feeds', async () => {

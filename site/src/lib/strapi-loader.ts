@@ -4,7 +4,7 @@
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { renderMarkdown } from '@loa/shared/markdown';
+import { bodyFiles, renderMarkdown } from '@loa/shared/markdown';
 import { removeBody, storedBodies } from './article-bodies.ts';
 import { BodyWriter, workerCount } from './body-writer.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
@@ -48,7 +48,7 @@ function report(line: { path: string; mode: 'full' | 'incremental'; total: numbe
 }
 
 /** Bump when what the loader stores changes shape, so old caches are refetched. */
-const LOADER_VERSION = '4';
+const LOADER_VERSION = '5';
 
 export function strapiLoader(options: StrapiLoaderOptions): Loader {
   const { path, query, single = false, idField = 'slug', markdownField, incremental, bodiesOutside = false } = options;
@@ -58,12 +58,14 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     const id = single ? path : String(item[idField] ?? item.documentId);
     const data = await context.parseData({ id, data: item });
     const markdown = markdownField ? (data[markdownField] as string | undefined) : undefined;
-    const digest = context.generateDigest(item);
+    // The loader's version is part of the digest: a body is rendered again when the renderer changed.
+    const digest = context.generateDigest({ item, version: LOADER_VERSION });
     if (markdown === undefined) return { entry: { id, data, digest } };
     // Pages use the rendered HTML; keeping the Markdown too would double the content store,
     // which Astro bundles into the build (tens of MB at thousands of articles). A body kept
     // outside the store is rendered by the body writer.
-    const stripped = { ...data, [markdownField!]: '' };
+    // The media-library files the body shows are kept, so the build can publish them.
+    const stripped = { ...data, [markdownField!]: '', bodyFiles: bodyFiles(markdown) };
     if (bodiesOutside) return { entry: { id, data: stripped, digest }, body: markdown };
     return { entry: { id, data: stripped, digest, rendered: { html: renderMarkdown(markdown) } } };
   }
@@ -196,6 +198,9 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
   return {
     name: `strapi-${path}`,
     async load(context) {
+      // `npm run check` generates the collections' types from their schemas with no CMS running
+      // (scripts/check.ts, into a cache folder of its own): nothing is fetched or stored.
+      if (process.env.LOA_TYPES_ONLY === '1') return;
       if (incremental) {
         await incrementalSync(context, incremental.dependsOn);
         return;

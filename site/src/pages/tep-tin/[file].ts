@@ -1,7 +1,9 @@
-// Attachments of published articles and plans, copied from the CMS into the static site at build
-// time, so residents download them from the portal and the CMS stays private.
+// Attachments of published articles and plans, and the media-library files their bodies show,
+// copied from the CMS into the static site at build time, so residents get them from the portal
+// and the CMS stays private.
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { attachmentTypes } from '@loa/shared/security-headers';
 import { CmsError, mediaUrl } from '../../lib/cms.ts';
 import { cmsToken } from '../../lib/env.ts';
 import { urls } from '../../lib/urls.ts';
@@ -10,6 +12,11 @@ export const getStaticPaths = (async () => {
   const files = new Map<string, { url: string; mime: string }>();
   for (const article of await getCollection('articles')) {
     for (const file of article.data.attachments) files.set(urls.file(file.url), file);
+    // Images and files the body shows or links to (shared/src/markdown.ts points them here).
+    for (const url of article.data.bodyFiles) {
+      const type = attachmentTypes[url.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
+      if (!files.has(urls.file(url))) files.set(urls.file(url), { url, mime: type });
+    }
   }
   for (const plan of await getCollection('plans')) {
     if (plan.data.attachment) files.set(urls.file(plan.data.attachment.url), plan.data.attachment);
