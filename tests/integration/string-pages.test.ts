@@ -2,6 +2,7 @@
 // them byte for byte against Astro's rendering of the demo content; this checks the escaping on
 // text no demo article has: markup, quotes and ampersands where an officer might type them.
 import { describe, expect, it } from 'vitest';
+// biome-ignore lint/style/noRestrictedImports: holds the string pages' escaping to Astro's own, which only its runtime has; goes with the string pages
 import { addAttribute, escapeHTML } from '../../site/node_modules/astro/dist/runtime/server/index.js';
 import { attr, attrValue, scriptJson, text } from '../../site/src/lib/html.ts';
 import { headAssets } from '../../site/integrations/parallel-render.ts';
