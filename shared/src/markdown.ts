@@ -8,83 +8,9 @@ import sanitizeHtml from 'sanitize-html';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-// marked's GFM rule for a run of plain text (Lexer.rules.inline.gfm.text) is a regular expression
-// that, at every character, also looks ahead for an e-mail address or a mailto:/xmpp: link: it
-// took half the time marked spends on an article. A document without "@", "mailto:" or "xmpp:"
-// (most of them) cannot match those alternatives, and is read with the scan below in its place.
-
-/** Characters before which the text rule always stops: \\ < ! [ ` * ~ _ (all below 128). */
-const TEXT_STOPS = Uint8Array.from({ length: 128 }, (_, code) => ('\\<![`*~_'.includes(String.fromCharCode(code)) ? 1 : 0));
-const SPACE = 32;
-/** Documents the scan may read: none can hold an e-mail address or a mailto:/xmpp: link. */
-const MAY_LINK_ADDRESS = /@|mailto:|xmpp:/;
-
-/** Whether `src` has two or more spaces at `at`, then a line break: ` {2,}\n` there. */
-function hardBreakAt(src: string, at: number): boolean {
-  let end = at;
-  while (src.charCodeAt(end) === SPACE) end++;
-  return end - at >= 2 && src.charCodeAt(end) === 10;
-}
-
-/** Whether the letters at `at` spell `word` (given in lower case) in any case. */
-function spellsAt(src: string, at: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) if ((src.charCodeAt(at + i) | 32) !== word.charCodeAt(i)) return false;
-  return true;
-}
-
-/**
- * Where the run of plain text at the start of `src` ends (-1 for none): where marked's GFM text
- * rule ends it, for text without "@", "mailto:" and "xmpp:". A run of backticks or tildes or one
- * other character, then up to (not including) \\ < ! [ ` * ~ _, "http" or "ftp://" in any case,
- * "www." after white space, * _ ~ or (, or the end; or up to a character followed by a hard line
- * break (two spaces or more, then a line break), included. markdown.test.ts compares the two.
- */
-export function plainTextEnd(src: string): number {
-  const length = src.length;
-  if (length === 0) return -1;
-  const first = src.charCodeAt(0);
-  let start = 1;
-  if (first === 96 || first === 126) while (start < length && src.charCodeAt(start) === first) start++;
-  if (start < length && (src.charCodeAt(start) === 96 || src.charCodeAt(start) === 126)) return start;
-  if (hardBreakAt(src, start)) return start;
-  for (let at = start; at < length; at++) {
-    const code = src.charCodeAt(at);
-    if (code >= 128) continue;
-    if (TEXT_STOPS[code] === 1) return at;
-    if (code === SPACE) {
-      // The character before these spaces, if a hard line break follows them.
-      if (src.charCodeAt(at + 1) === SPACE && src.charCodeAt(at - 1) !== SPACE && hardBreakAt(src, at)) return at;
-      continue;
-    }
-    // Checked one letter further before the whole word: Vietnamese has an h in most words.
-    const lower = code | 32;
-    if (lower === 104 && (src.charCodeAt(at + 1) | 32) === 116 && spellsAt(src, at, 'http')) return at;
-    if (lower === 102 && (src.charCodeAt(at + 1) | 32) === 116 && spellsAt(src, at, 'ftp') && src.startsWith('://', at + 3)) return at;
-    if (code === 119 && src.startsWith('www.', at) && /[\s*_~(]/.test(src[at - 1])) return at;
-  }
-  return length;
-}
-
-const scannedMarked = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  tokenizer: {
-    // Returning false hands the text back to marked's own rule: inside raw HTML, and for text
-    // with a numeric character reference to decode.
-    inlineText(src) {
-      if (this.lexer.state.inRawBlock) return false;
-      const end = plainTextEnd(src);
-      if (end < 0) return false;
-      const raw = src.slice(0, end);
-      return raw.includes('&#') ? false : { type: 'text', raw, text: raw, escaped: false };
-    },
-  },
-});
-
 /** Markdown to HTML (unsanitised), by marked. */
 function markdownHtml(markdown: string): string {
-  return (MAY_LINK_ADDRESS.test(markdown) ? marked : scannedMarked).parse(markdown) as string;
+  return marked.parse(markdown) as string;
 }
 
 const allowedTags = [
