@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { adminAbility, ARTICLE, mayPublish } from './editorial-context';
 import { vietnamTime } from './scheduler';
 
-export const SCHEDULE_CANCELLED_NOTE = 'Đã hủy hẹn giờ xuất bản';
+const SCHEDULE_CANCELLED_NOTE = 'Đã hủy hẹn giờ xuất bản';
 
 // What only an Editor may do to an article, whichever admin route a request takes (the content
 // manager's delete, bulk delete, save, discard). Requests without an admin user (the scheduler,
