@@ -2,11 +2,8 @@ import node from '@astrojs/node';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import copiedPages from './integrations/copied-pages.ts';
-import noPageCopies from './integrations/no-page-copies.ts';
-import parallelRender from './integrations/parallel-render.ts';
+import sitemap from '@astrojs/sitemap';
 import searchIndex from './integrations/search-index.ts';
-import sitemap from './integrations/sorted-sitemap.ts';
 import { cmsUrl, siteUrl } from './src/lib/env.ts';
 
 const cms = new URL(cmsUrl);
@@ -24,18 +21,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The sitemap lists prerendered pages only, so it can never name a draft preview; the search
   // index is read from the built article pages, so it can never hold one either.
-  // copiedPages lets the builder carry the served build's pages over (scripts/lib/site.ts), which
-  // is why Astro's incremental cache needs no copy of them (noPageCopies).
-  integrations: [
-    sitemap(),
-    searchIndex(),
-    copiedPages(),
-    noPageCopies(),
-    // The article pages are written as strings, not rendered by Astro: src/lib/article-pages.ts.
-    parallelRender({ stringPages: fileURLToPath(new URL('./src/lib/article-pages.ts', import.meta.url)) }),
-  ],
+  integrations: [sitemap(), searchIndex()],
   trailingSlash: 'always',
-  // integrations/parallel-render.ts sets build.concurrency: it decides which thread renders a page.
   build: { format: 'directory' },
   cacheDir,
   outDir: process.env.SITE_OUT_DIR || './dist',
@@ -44,8 +31,8 @@ export default defineConfig({
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
     layout: 'constrained',
     // The few rules these images need are in src/styles/global.css: Astro's own would be a style
-    // element in the head of every page that shows one, which the article pages, written without
-    // Astro's renderer (src/lib/article-pages.ts), would have to copy.
+    // element in the head of every page that shows one, which the Content-Security-Policy
+    // (shared/src/security-headers.ts) does not allow.
     responsiveStyles: false,
   },
   devToolbar: { enabled: false },

@@ -150,13 +150,6 @@ export class Builder {
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
       rmSync(staging, { recursive: true, force: true });
-      const previous = this.currentBuild;
-      // The oldest build kept becomes the staging folder: buildSite brings its pages in line with
-      // the served build's by copying only what differs, instead of copying every page.
-      const recyclable = this.builds()
-        .filter((name) => name !== previous)
-        .slice(0, -1)[0];
-      if (recyclable) renameSync(join(this.options.buildsDir, recyclable), staging);
       warm = this.warm ?? undefined;
       this.warm = null;
       record.sync = await buildSite({
@@ -165,7 +158,6 @@ export class Builder {
         siteUrl: this.options.siteUrl,
         outDir: staging,
         cacheDir: this.options.cacheDir,
-        reusePagesFrom: previous ? join(this.options.buildsDir, previous) : undefined,
         warm,
       });
       renameSync(staging, outDir);
@@ -208,9 +200,8 @@ export class Builder {
 
   /**
    * Keeps the served build and the two before it: requests may still be reading the one just
-   * replaced, and the oldest is recycled as the next staging folder, one build later. Removing
-   * thousands of files is asynchronous: the static server often shares this process, and a
-   * synchronous removal stalled its requests for seconds, just after the switch.
+   * replaced. Removing thousands of files is asynchronous: the static server often shares this
+   * process, and a synchronous removal stalled its requests for seconds, just after the switch.
    */
   private async prune(): Promise<void> {
     await Promise.all(

@@ -15,7 +15,6 @@ import type { AstroIntegration } from 'astro';
 import { assignIds, type IndexEntry } from '@loa/shared/search';
 import { readPages, type ReadPage } from './search-pages.ts';
 import { writeShards } from './search-shards.ts';
-import { stringPagesOfBuild } from './string-pages-record.ts';
 
 /** Where the index is served; the search page (src/pages/tim-kiem/) fetches from here. */
 const SEARCH_INDEX_PATH = 'tim-kiem/du-lieu';
@@ -90,9 +89,7 @@ export default function searchIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         const out = `${root}${SEARCH_INDEX_PATH}/`;
         const cache = await readCache(cacheFile);
-        // The article pages are written outside Astro's list of pages (parallel-render.ts).
-        const listed = [...new Set([...pages.map((page) => page.pathname), ...stringPagesOfBuild.pathnames])];
-        const articlePaths = listed.filter((path) => ARTICLE_PAGE.test(path));
+        const articlePaths = pages.map((page) => page.pathname).filter((path) => ARTICLE_PAGE.test(path));
 
         // Article files (f/<id>.json) keep their names across builds: the builder copies them
         // with the served pages, and only new or changed articles are written here. Without a

@@ -1,5 +1,5 @@
 // The built portal, checked as residents and feed readers get it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -365,73 +365,19 @@ describe('links', () => {
   });
 });
 
-describe('pages rendered on worker threads', () => {
-  // The portal under test had its pages shared between Astro's thread and a worker from the first
-  // page on (tests/setup/portal.ts); the same content was also built with Astro alone.
-  const { renderSplit, oneThreadDistDir, rebuiltDistDir } = portal;
+describe("the builder's next build", () => {
+  const { rebuiltDistDir } = portal;
   const relative = (dir: string) =>
     listFiles(dir)
       .map((file) => file.slice(dir.length))
       .sort();
-  /** Files of the portal under test whose bytes differ in another build of it. */
-  const differingFrom = (other: string) => relative(distDir).filter((file) => !readFileSync(distDir + file).equals(readFileSync(other + file)));
 
-  it('were shared between the two threads', () => {
-    expect(renderSplit.workers).toHaveLength(1);
-    expect(renderSplit.workers[0]).toBeGreaterThan(htmlFiles.length / 4);
-    expect(renderSplit.here).toBeGreaterThan(0);
-  });
-
-  it('never waited for an image URL: the covers were made before the worker took a page', () => {
-    // A worker asks Astro's thread for the URL of an image it has not seen, and waits for the
-    // answer; at 10,000 articles those waits kept it idle for about half a second. It rendered
-    // more pages than there are pages without an optimised image, so some of its pages had one.
-    const withoutImages = htmlFiles.filter((file) => !/<img[^>]*\ssrc="\/_astro\//.test(readFileSync(file, 'utf8')));
-    expect(renderSplit.workers[0]).toBeGreaterThan(withoutImages.length);
-    expect(renderSplit.imagesAsked).toBe(0);
-  });
-
-  // The listing pages: all news, each topic's and each officer's, every page of each.
-  const listingCount = [`/tin-tuc/`, ...areaSlugs.map((slug) => `/chu-de/${slug}/`), ...officerSlugs.map((slug) => `/phu-trach/${slug}/`)].reduce(
-    (sum, first) => sum + listingPages(distDir, first).length,
-    0,
-  );
-
-  it('include the article and listing pages, written as strings and the same as Astro renders them', () => {
-    // Every article and listing page was written by site/src/lib/article-pages.ts and
-    // listing-pages.ts rather than by Astro's renderer; in the one-thread build each was also
-    // rendered by Astro, and compared.
-    expect(listingCount).toBeGreaterThan(1 + areaSlugs.length + officerSlugs.length);
-    expect(renderSplit.stringPages).toBe(published.length + listingCount);
-    expect(portal.oneThreadSplit.stringPages).toBe(published.length + listingCount);
-    expect(portal.oneThreadSplit.stringPagesUnchanged).toBe(0);
-    expect(portal.oneThreadSplit.parityChecked).toBe(published.length + listingCount);
-  });
-
-  it('are byte for byte what Astro renders alone: pages, styles, images, feeds and search index', () => {
+  it("writes the same portal from Astro's incremental cache: pages, styles, images, feeds and search index", () => {
     const ours = relative(distDir);
     expect(ours.filter((file) => file.startsWith('/_astro/') && /\.(webp|jpe?g|png|avif)$/.test(file)).length).toBeGreaterThan(0);
-    expect(ours).toEqual(relative(oneThreadDistDir));
+    expect(relative(rebuiltDistDir)).toEqual(ours);
     // Every build gives its search index's article files a new generation stamp.
-    expect(differingFrom(oneThreadDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
-  });
-
-  it('are kept with their optimised images by the next build, which renders none of them', () => {
-    // Only pages without a cache key (home, feeds, 404) are rendered again; no article or listing
-    // page is: each is found unchanged in the record of string pages
-    // (site/integrations/string-pages-record.ts).
-    const { here, workers, stringPages, stringPagesUnchanged } = portal.rebuildSplit;
-    expect(stringPages).toBe(0);
-    expect(stringPagesUnchanged).toBe(published.length + listingCount);
-    expect(here + workers.reduce((sum, n) => sum + n, 0)).toBeLessThan(published.length);
-    expect(relative(rebuiltDistDir)).toEqual(relative(distDir));
-    expect(differingFrom(rebuiltDistDir)).toEqual(['/tim-kiem/du-lieu/f/.generation']);
-  });
-
-  it('are all rendered again by a build that cannot start from the served pages, for Astro keeps no copy', () => {
-    // The one-thread build went into an empty folder with the cache of the other two.
-    expect(portal.oneThreadSplit.workers).toEqual([]);
-    expect(portal.oneThreadSplit.here).toBeGreaterThanOrEqual(htmlFiles.length);
-    expect(existsSync(join(portal.cacheDir, 'dist'))).toBe(false);
+    const differing = ours.filter((file) => !readFileSync(distDir + file).equals(readFileSync(rebuiltDistDir + file)));
+    expect(differing).toEqual(['/tim-kiem/du-lieu/f/.generation']);
   });
 });

@@ -1,7 +1,7 @@
 // Global setup of the integration tests: compiles the CMS, starts it on a temporary SQLite
 // database with the demo content, makes an officer's unpublished edits through the admin API,
 // then runs the real Astro build against it. Tests read the built files and the running CMS.
-import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,18 +36,9 @@ export interface PortalContext {
   /** Text that exists only in drafts; it must appear nowhere on the portal. */
   draftMarkers: string[];
   draftSlugs: string[];
-  /** How many pages each thread rendered (site/integrations/parallel-render.ts). */
-  renderSplit: { here: number; workers: number[]; stringPages: number; stringPagesUnchanged: number; parityChecked: number; imagesAsked: number };
-  /**
-   * The same content built again into an empty folder with the first build's cache, as after a
-   * build that failed once Astro had finished: every page rendered again, on Astro's own thread.
-   */
-  oneThreadDistDir: string;
-  oneThreadSplit: PortalContext['renderSplit'];
-  /** Built again as the builder does, from the first build's pages: no article page rendered. */
+  /** The same content built again by the builder's next build, from Astro's incremental cache. */
   rebuiltDistDir: string;
-  rebuildSplit: PortalContext['renderSplit'];
-  /** Astro's cache that those three builds shared. */
+  /** Astro's cache that those two builds shared. */
   cacheDir: string;
 }
 
@@ -126,40 +117,20 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   });
   if (draft.status !== 201) throw new Error(`draft create failed: ${draft.status} ${JSON.stringify(draft.body)}`);
 
-  // Pages are shared between Astro's thread and a worker from the first page on, so every test
-  // of the built site checks pages rendered both ways; a second build renders them all on one
-  // thread, for a byte-for-byte comparison (portal.test.ts).
   // Each build goes to the same staging folder, then is moved, as the builder does: the output
   // folder is part of what Astro's incremental cache compares.
   const staging = join(workDir, 'staging');
   const cacheDir = join(workDir, 'cache');
-  const build = async (out: string, env: NodeJS.ProcessEnv, reusePagesFrom?: string) => {
-    const report = join(workDir, 'render-split.json');
-    await buildSite({
-      cmsUrl: cms.url,
-      cmsToken: cms.setup.siteToken,
-      siteUrl: SITE_URL,
-      outDir: staging,
-      cacheDir,
-      reusePagesFrom,
-      env: { ...env, LOA_RENDER_REPORT: report },
-    });
+  const build = async (out: string) => {
+    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir });
     renameSync(staging, out);
-    return JSON.parse(readFileSync(report, 'utf8')) as PortalContext['renderSplit'];
   };
   const outDir = join(workDir, 'dist');
-  const renderSplit = await build(outDir, { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' });
-  // The builder's next build: the first build's pages are copied in before Astro generates, so
-  // it renders only pages without a cache key, and takes the images the others show from what
-  // was recorded when each was rendered, on whichever thread.
+  await build(outDir);
+  // The builder's next build with nothing changed: Astro takes every page from its incremental
+  // cache (portal.test.ts compares the two).
   const rebuiltDir = join(workDir, 'rebuilt');
-  const rebuildSplit = await build(rebuiltDir, { LOA_RENDER_WORKERS: '1', LOA_RENDER_WORKERS_AFTER: '0' }, outDir);
-  // Into an empty folder with the same cache: Astro's cache keeps no copy of the pages
-  // (site/integrations/no-page-copies.ts), so all are rendered again, here on one thread. Each
-  // article page, written as a string (site/src/lib/article-pages.ts), is also rendered by Astro
-  // and the build fails if the two differ.
-  const oneThreadDir = join(workDir, 'one-thread');
-  const oneThreadSplit = await build(oneThreadDir, { LOA_RENDER_WORKERS: '0', LOA_ARTICLE_PARITY: '1' });
+  await build(rebuiltDir);
   // The public site is the prerendered client/ folder; server/ only runs draft previews.
   const distDir = join(outDir, 'client');
 
@@ -177,11 +148,7 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
     published: await listPublished(cms.url, cms.setup.siteToken),
     draftMarkers: [UNPUBLISHED_EDIT, 'NHÁP-NỘI-BỘ-9052', 'Dự thảo thông báo lịch tiếp công dân', ...seededDrafts.map((article) => article.title)],
     draftSlugs: ['du-thao-thong-bao-lich-tiep-cong-dan', ...seededDrafts.map((article) => article.slug)],
-    renderSplit,
-    oneThreadDistDir: join(oneThreadDir, 'client'),
-    oneThreadSplit,
     rebuiltDistDir: join(rebuiltDir, 'client'),
-    rebuildSplit,
     cacheDir,
   });
   return server;

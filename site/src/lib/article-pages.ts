@@ -1,19 +1,7 @@
-// The article pages. At 10,000 articles, Astro's own work per page (request, routing, rendering
-// the component tree, the response) cost about as much as the articles' content: with article
-// pages that were a bare Response, a cold build still took 20 to 22 s, before any content or
-// search index. Written as strings, the whole build takes about 4 s less (medians of alternating
-// runs, 24.7 s against 28.7 s). So the build writes them that way: the prerenderer
-// (integrations/parallel-render.ts) loads this module as an entry of the prerender bundle, takes
-// the article route's paths out of the list it hands to Astro and calls renderPage for each, on
-// whichever thread takes the path, writing the file itself. Its record
-// (integrations/string-pages-record.ts) does for these pages what Astro's incremental manifest does
-// for the others; their images go to Astro's image pipeline, and the sitemap and the search index
-// add them to Astro's list of pages.
-//
-// The route itself (src/pages/tin-tuc/[slug].astro) renders the same content in the Astro page
-// frame, for `astro dev` and for LOA_ARTICLE_PARITY, under which the build renders every article
-// both ways and fails if a byte differs (the portal test does). The listing pages are written
-// the same way, through this module (listing-pages.ts).
+// The article pages: the paths of /tin-tuc/<slug>/ and what each page shows (the article, related
+// and previous/next articles), as the page frame and the article's markup. Astro renders them
+// through the route src/pages/tin-tuc/[slug].astro. The markup is still built as strings here
+// and in article-view.ts; issue 18 moves it into .astro components.
 import { getImage } from 'astro:assets';
 import { readBody } from './article-bodies.ts';
 import { articleCardHtml, articleViewHtml, cardImageHtml, coverImageHtml, usableCover, type UsableCover } from './article-view.ts';

@@ -1,6 +1,5 @@
-// Escaping for the pages written as strings (page-frame.ts, article-view.ts) rather than by
-// Astro's renderer. Both follow Astro's own rules, so a string-built page and a page Astro
-// renders are the same bytes (the portal test builds with LOA_ARTICLE_PARITY and checks it).
+// Escaping for the markup still built as strings (page-frame.ts, article-view.ts), by Astro's own
+// rules, so those fragments read as Astro would have written them.
 
 const TEXT = /[&<>'"]/g;
 const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };

@@ -1,10 +1,7 @@
 // The listing pages: all news (/tin-tuc/), a topic (/chu-de/<area>/) and an officer
-// (/phu-trach/<officer>/), each cut into pages of ten (shared/src/pagination.ts). At 10,000
-// articles they are about 3,900 pages, and through Astro's renderer they cost about 7 s of CPU,
-// as much as the 10,000 article pages written as strings. So, like the article pages, the build
-// writes them as strings (article-pages.ts is the module the prerenderer loads); their
-// routes in src/pages/ render the same content in the Astro page frame, for `astro dev` and for
-// the build's parity check (LOA_ARTICLE_PARITY).
+// (/phu-trach/<officer>/), each cut into pages of ten (shared/src/pagination.ts). Astro renders
+// them through their routes in src/pages/; the markup is still built as strings here (issue 18
+// moves it into .astro components).
 import { articleCardHtml, breadcrumbHtml } from './article-view.ts';
 import {
   articleDate,
