@@ -43,6 +43,7 @@ export async function startTempCms(options: TempCmsOptions = {}): Promise<TempCm
   const cms = await startCms({
     port,
     resultFile: join(dir, 'setup.json'),
+    // LOA_DEBUG_CMS=1 shows the CMS's own log while a test runs.
     quiet: !process.env.LOA_DEBUG_CMS,
     env: {
       ...process.env,
