@@ -4,19 +4,12 @@
 // and in article-view.ts; issue 18 moves it into .astro components.
 import { getImage } from 'astro:assets';
 import { readBody } from './article-bodies.ts';
-import { articleCardHtml, articleViewHtml, cardImageHtml, coverImageHtml, usableCover, type UsableCover } from './article-view.ts';
+import { articleCardHtml, articleViewHtml, usableCover, type UsableCover } from './article-view.ts';
 import { mediaUrl } from './cms.ts';
 import { articleDate, cacheKey, digests, getArticles, getSettings, type ArticleEntry } from './data.ts';
 import { attr, text } from './html.ts';
-import { listingAt, listingComponents, listingPage } from './listing-pages.ts';
-import { renderDocument, type FrameProps } from './page-frame.ts';
+import type { FrameProps } from './page-frame.ts';
 import { urls } from './urls.ts';
-
-/** The article route, as Astro names its component. */
-const articleComponent = 'src/pages/tin-tuc/[slug].astro';
-
-/** The routes this module writes the pages of: the articles and the listings (listing-pages.ts). */
-export const components = [articleComponent, ...Object.values(listingComponents)];
 
 const RELATED = 4;
 
@@ -77,27 +70,6 @@ function shareImageOf(cover: UsableCover) {
   });
 }
 
-/**
- * Makes every cover's images once, as the article pages and the listing cards make them. The
- * prerenderer runs this on the main thread as its workers start: a worker then finds the URL of
- * each image already known, instead of asking the main thread (which registers every image with
- * Astro's pipeline) and waiting for its answer: at 10,000 articles, 126 waits and half a second
- * of a worker's time at the start of a cold build, and one more wait for each cover on a site
- * whose articles all have their own.
- */
-export async function prepareImages(): Promise<void> {
-  const covers = new Map<string, UsableCover>();
-  for (const { data } of await getArticles()) {
-    const cover = usableCover(data);
-    if (cover && !covers.has(cover.image.url)) covers.set(cover.image.url, cover);
-  }
-  for (const cover of covers.values()) {
-    // Astro registers an image when its URL is first read.
-    await shareImageOf(cover).then((image) => image.src);
-    await Promise.all([coverImageHtml(cover), cardImageHtml(cover)]);
-  }
-}
-
 /** An article page: its frame's properties and what goes inside `<main>`. */
 export async function articlePage({ article, related, previous, next }: ArticleProps): Promise<{ frame: FrameProps; main: string }> {
   const { data } = article;
@@ -152,26 +124,4 @@ export async function articlePage({ article, related, previous, next }: ArticleP
     main += `<section class="related no-print" aria-labelledby="tin-lien-quan"><h2 id="tin-lien-quan">Tin liên quan</h2><ul class="card-list">${cards.map((card) => `<li>${card}</li>`).join('')}</ul></section>`;
   }
   return { frame, main };
-}
-
-let positions: Promise<Map<string, number>> | undefined;
-
-/**
- * The whole page at `pathname` (`/tin-tuc/<slug>/`, or a listing page), for the prerenderer.
- * `headAssets` is what Astro adds at the end of the route's head: its stylesheets.
- */
-export async function renderPage(pathname: string, headAssets: string): Promise<string> {
-  const site = import.meta.env.SITE;
-  const listing = await listingAt(decodeURI(pathname));
-  if (listing) {
-    const { frame, main } = await listingPage(listing);
-    return renderDocument(frame, pathname, site, headAssets, main);
-  }
-  const articles = await getArticles();
-  positions ??= Promise.resolve(new Map(articles.map((article, index) => [article.id, index])));
-  const slug = /^\/tin-tuc\/([^/]+)\/$/.exec(pathname)?.[1];
-  const index = slug === undefined ? undefined : (await positions).get(decodeURIComponent(slug));
-  if (index === undefined) throw new Error(`No published article or listing page has the address ${pathname}`);
-  const { frame, main } = await articlePage(articleProps(articles, index));
-  return renderDocument(frame, pathname, site, headAssets, main);
 }

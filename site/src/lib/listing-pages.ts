@@ -200,11 +200,3 @@ export async function listingPaths(component: string) {
   const own = (await listed()).filter((page) => page.component === component);
   return Promise.all(own.map(async ({ params, props, key }) => ({ params, props, cacheKey: await cacheKey(...key) })));
 }
-
-let byPathname: Promise<Map<string, ListingProps>> | undefined;
-
-/** The listing page at a path (`/tin-tuc/trang/3/`), or undefined if there is none. */
-export async function listingAt(pathname: string): Promise<ListingProps | undefined> {
-  byPathname ??= listed().then((pages) => new Map(pages.map((page) => [page.pathname, page.props])));
-  return (await byPathname).get(pathname);
-}

@@ -43,10 +43,7 @@ const menu = [
 const meta = (name: string, content: string) => `<meta name="${name}" content="${attrValue(content)}">`;
 const property = (name: string, content: string | number) => `<meta property="${name}" content="${attrValue(content)}">`;
 
-/**
- * Everything in `<head>` before the page's stylesheets, which Astro adds after it (or, for a page
- * written without Astro's renderer, its writer: see renderDocument).
- */
+/** Everything in `<head>` before the page's stylesheets, which Astro adds after it. */
 export function frameHead(props: FrameProps, pathname: string, site: string | URL): string {
   const { settings, title, description, feed, section, noindex = false, lang = 'vi', preview, jsonLd } = props;
   const pageTitle = section === 'home' ? settings.siteTitle : `${title} | ${settings.siteTitle}`;
@@ -116,16 +113,5 @@ export function frameFooter(settings: SiteSettings): string {
     `<p><a${attr('href', urls.feed)}>Theo dõi tin mới qua RSS</a> · <a${attr('href', urls.archiveIndex)}>Lưu trữ</a> · <a${attr('href', urls.contact)}>Liên hệ</a> · ` +
     `<a${attr('href', urls.english)} lang="en" hreflang="en">English</a></p>` +
     '</div></footer>'
-  );
-}
-
-/**
- * A whole page around `main`, for pages written without Astro's renderer. `assets` is what Astro
- * would add at the end of the head for the same route: its stylesheets.
- */
-export function renderDocument(props: FrameProps, pathname: string, site: string | URL, assets: string, main: string): string {
-  return (
-    `<!DOCTYPE html><html${attr('lang', props.lang ?? 'vi')}><head>${frameHead(props, pathname, site)}${assets}</head>` +
-    `<body>${frameHeader(props.settings, props.section)}<main id="noi-dung" class="container" tabindex="-1">${main}</main>${frameFooter(props.settings)}</body></html>`
   );
 }
