@@ -9,6 +9,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { freePort } from '../lib/process.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { chromiumFlags, chromiumPath } from '../lib/chromium.ts';
 
 const [clientDir, runsArg = '3'] = process.argv.slice(2);
 if (!clientDir) {
@@ -22,19 +23,7 @@ const base = `http://127.0.0.1:${port}`;
 const article = /href="(\/tin-tuc\/[^"/]+\/)"/.exec(readFileSync(join(clientDir, 'tin-tuc', 'index.html'), 'utf8'))![1];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-const chrome = await launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const chrome = await launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`page       ${categories.map((c) => c.padEnd(15)).join('')}CLS     (median of ${runs} runs, mobile)`);

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { freePort } from '../lib/process.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { chromiumFlags, chromiumPath } from '../lib/chromium.ts';
 
 const [clientDir, articleArg, query = 'dich vu cong truc tuyen'] = process.argv.slice(2);
 if (!clientDir) {
@@ -21,18 +22,7 @@ if (!clientDir) {
 const port = await freePort();
 const server = await serveStatic(clientDir, port);
 const base = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$|\/$/;
 type Kind = 'html' | 'css' | 'js' | 'data' | 'fonts' | 'images';
