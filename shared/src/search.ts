@@ -27,7 +27,7 @@ export interface SearchDocument {
 
 /**
  * The folder of one build's shards beside meta.json: the first 12 hex digits of their digest
- * (site/integrations/search-index.ts names it; the builder keeps it in a recycled build).
+ * (site/integrations/search-shards.ts names it).
  */
 export const SHARD_FOLDER = /^[0-9a-f]{12}$/;
 

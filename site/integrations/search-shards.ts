@@ -1,13 +1,13 @@
 // Builds the search index's shards from the counted words of every article and writes them
 // (search-index.ts). A build with thousands of articles does this on a worker thread
-// (search-shards-worker.ts) while the main thread writes the article files and the cache: on a
+// (search-shards-worker.ts) while the main thread writes the article files: on a
 // cold build of 10,000 both took about 0.6 s, one after the other, at the very end of the build.
 //
 // Plain TypeScript that Node runs as it is (type stripping): the worker loads it without Vite.
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { buildSearchIndex, SHARD_FOLDER, type IndexEntry, type SearchMeta } from '@loa/shared/search';
+import { writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { buildSearchIndex, type IndexEntry, type SearchMeta } from '@loa/shared/search';
 import { runInWorker } from './worker-task.ts';
 
 /** Below this many articles, starting a worker costs more than it saves. */
@@ -28,9 +28,7 @@ export interface ShardsWritten {
 
 /**
  * The shards go into a folder named by their content: a page that loaded meta.json before a
- * rebuild never mixes its shards with this build's. A folder an older build left (the builder
- * recycles one, see scripts/lib/site.ts) is renamed and its shards rewritten in place, which costs
- * the disk less than thousands of new files.
+ * rebuild never mixes its shards with this build's.
  */
 export async function writeShardsHere({ out, entries, idLimit }: ShardsToWrite): Promise<ShardsWritten> {
   const index = buildSearchIndex(entries, idLimit);
@@ -38,15 +36,6 @@ export async function writeShardsHere({ out, entries, idLimit }: ShardsToWrite):
   const version = createHash('sha256');
   for (const [name, body] of shards) version.update(name).update(body);
   const folder = version.digest('hex').slice(0, 12);
-  const [older, ...others] = (await readdir(out)).filter((name) => SHARD_FOLDER.test(name) && name !== folder);
-  for (const other of others) await rm(`${out}${other}`, { recursive: true, force: true });
-  if (older && !existsSync(`${out}${folder}`)) {
-    await rename(`${out}${older}`, `${out}${folder}`);
-    const names = new Set(shards.map(([name]) => name.slice('s/'.length)));
-    for (const name of await readdir(`${out}${folder}/s`)) if (!names.has(name)) await rm(`${out}${folder}/s/${name}`);
-  } else if (older) {
-    await rm(`${out}${older}`, { recursive: true, force: true });
-  }
   await mkdir(`${out}${folder}/s`, { recursive: true });
   // Synchronously: on a worker with nothing else to do, and each promise-based write costs two to
   // three times the CPU.

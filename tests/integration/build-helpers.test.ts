@@ -2,7 +2,7 @@
 // index's page reader (site/integrations/search-pages.ts) and shard writer (search-shards.ts),
 // and the article body writer (site/src/lib/body-writer.ts). Each must give what its
 // one-at-a-time form gave.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,16 +77,6 @@ describe('search index shard writer', () => {
     expect(readdirSync(there)).toEqual([written.folder]);
     expect(readdirSync(join(there, written.folder, 's'))).toHaveLength(written.meta.shardCount);
     expect(contents(there)).toEqual(contents(here));
-  });
-
-  it("takes over an older build's shard folder and drops the shards it no longer has", async () => {
-    const out = join(work, 'shards-recycled/');
-    mkdirSync(join(out, '0123456789ab', 's'), { recursive: true });
-    writeFileSync(join(out, '0123456789ab', 's', '99999.json'), '{}');
-    const { folder, meta } = await writeShards({ out, entries: await entries, idLimit: 1200 });
-    expect(readdirSync(out)).toEqual([folder]);
-    expect(existsSync(join(out, folder, 's', '99999.json'))).toBe(false);
-    expect(readdirSync(join(out, folder, 's'))).toHaveLength(meta.shardCount);
   });
 });
 

@@ -10,7 +10,7 @@ import { load } from 'cheerio';
 import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search, type SearchMeta } from '@loa/shared/search';
+import { SHARD_FOLDER, search, type SearchMeta } from '@loa/shared/search';
 import { Builder } from '@loa/scripts/builder/builder.ts';
 import { PreviewServer } from '@loa/scripts/builder/preview-server.ts';
 import { startWebhookServer } from '@loa/scripts/builder/webhook-server.ts';
@@ -289,7 +289,7 @@ describe('the publish pipeline', () => {
     // edit but not the withdrawn article.
     const dataDir = join(workDir, 'current', 'client', 'tim-kiem', 'du-lieu');
     const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8')) as SearchMeta & { folder: string };
-    expect(readdirSync(dataDir).filter((name) => /^[0-9a-f]{12}$/.test(name))).toEqual([meta.folder]);
+    expect(readdirSync(dataDir).filter((name) => SHARD_FOLDER.test(name))).toEqual([meta.folder]);
     const load = async <T>(path: string) => (await (await fetch(`${siteUrl}/tim-kiem/du-lieu/${meta.folder}/${path}`)).json()) as T;
     const urlsFound = async (query: string) => {
       const { ids } = await search(query, {}, meta, load);
