@@ -309,7 +309,10 @@ describe('the publish pipeline', () => {
       { name: 'bien-ban-hoi-nghi.pdf', type: 'application/pdf', bytes: pdf },
     ]);
     expect(uploaded.status).toBe(201);
-    const [image, file] = uploaded.body as Array<{ url: string }>;
+    // Strapi stores the files of one request concurrently, so the response's order is not the request's.
+    const files = uploaded.body as Array<{ url: string; mime: string }>;
+    const image = files.find((f) => f.mime === 'image/png')!;
+    const file = files.find((f) => f.mime === 'application/pdf')!;
     expect(image.url).toMatch(/^\/uploads\//);
     const created = await editor.createArticle(
       articleData('anh-trong-noi-dung', { body: `Hội nghị tổ dân phố.\n\n![Hội nghị tổ dân phố số 5](${image.url})\n\n[Tải biên bản hội nghị](${file.url})` }),
