@@ -1,13 +1,10 @@
-// The article pages: the paths of /tin-tuc/<slug>/ and what each page shows (the article, related
-// and previous/next articles), as the page frame and the article's markup. Astro renders them
-// through the route src/pages/tin-tuc/[slug].astro. The markup is still built as strings here
-// and in article-view.ts; issue 18 moves it into .astro components.
+// The article pages' data: the paths of /tin-tuc/<slug>/, what each page shows besides the article
+// (related and previous/next articles), and what it tells the page frame (link preview,
+// structured data). The markup is the route's, src/pages/tin-tuc/[slug].astro.
 import { getImage } from 'astro:assets';
-import { readBody } from './article-bodies.ts';
-import { articleCardHtml, articleViewHtml, usableCover, type UsableCover } from './article-view.ts';
 import { mediaUrl } from './cms.ts';
+import { usableCover, type UsableCover } from './cover.ts';
 import { articleDate, cacheKey, digests, getArticles, getSettings, type ArticleEntry } from './data.ts';
-import { attr, text } from './html.ts';
 import type { FrameProps } from './page-frame.ts';
 import { urls } from './urls.ts';
 
@@ -70,16 +67,15 @@ function shareImageOf(cover: UsableCover) {
   });
 }
 
-/** An article page: its frame's properties and what goes inside `<main>`. */
-export async function articlePage({ article, related, previous, next }: ArticleProps): Promise<{ frame: FrameProps; main: string }> {
+/** What an article page tells its frame: title, description, link preview and NewsArticle data. */
+export async function articleFrame(article: ArticleEntry): Promise<FrameProps> {
   const { data } = article;
   const settings = await getSettings();
-  const site = import.meta.env.SITE;
-  const publicUrl = new URL(urls.article(data.slug), site).href;
+  const publicUrl = new URL(urls.article(data.slug), import.meta.env.SITE).href;
   const date = articleDate(article);
   const cover = usableCover(data);
   const shareImage = cover ? await shareImageOf(cover) : null;
-  const shareImageUrl = shareImage ? new URL(shareImage.src, site).href : undefined;
+  const shareImageUrl = shareImage ? new URL(shareImage.src, import.meta.env.SITE).href : undefined;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -95,7 +91,7 @@ export async function articlePage({ article, related, previous, next }: ArticleP
     author: { '@type': 'GovernmentOrganization', name: `Ủy ban nhân dân ${settings.wardName}` },
     publisher: { '@type': 'GovernmentOrganization', name: settings.siteTitle },
   };
-  const frame: FrameProps = {
+  return {
     settings,
     title: data.title,
     section: 'news',
@@ -111,17 +107,4 @@ export async function articlePage({ article, related, previous, next }: ArticleP
           : undefined,
     },
   };
-  let prevNext = '';
-  if (previous || next) {
-    prevNext = '<nav class="prev-next no-print" aria-label="Bài trước, bài sau">';
-    if (previous) prevNext += `<a${attr('href', urls.article(previous.data.slug))} rel="prev">‹ Bài trước: ${text(previous.data.title)}</a>`;
-    if (next) prevNext += `<a${attr('href', urls.article(next.data.slug))} rel="next">Bài sau: ${text(next.data.title)} ›</a>`;
-    prevNext += '</nav>';
-  }
-  let main = await articleViewHtml({ article: data, bodyHtml: readBody(article), date, publicUrl, inside: prevNext });
-  if (related.length > 0) {
-    const cards = await Promise.all(related.map((item) => articleCardHtml(item.data, articleDate(item), { headingLevel: 3, withImage: false })));
-    main += `<section class="related no-print" aria-labelledby="tin-lien-quan"><h2 id="tin-lien-quan">Tin liên quan</h2><ul class="card-list">${cards.map((card) => `<li>${card}</li>`).join('')}</ul></section>`;
-  }
-  return { frame, main };
 }

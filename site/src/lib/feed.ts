@@ -2,8 +2,12 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { articleDate, getSettings, type ArticleEntry } from './data.ts';
 import { areaLabel } from './format.ts';
-import { text } from './html.ts';
 import { urls } from './urls.ts';
+
+/** Text for an HTML context: the five characters HTML gives a meaning to, as entities. */
+function escapeText(value: string): string {
+  return value.replace(/[&<>'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /** Items per feed: readers poll feeds, so they carry the latest news, not the archive. */
 export const FEED_SIZE = 50;
@@ -31,7 +35,7 @@ export async function articleFeed(context: APIContext, { title, description, art
       pubDate: articleDate(article),
       // RSS readers render <description> as HTML; the summary is plain text, so it is escaped
       // once more: "<img …>" typed in a summary shows as those characters, not as an image.
-      description: text(article.data.summary),
+      description: escapeText(article.data.summary),
       categories: article.data.contentAreas.map(areaLabel),
       author: undefined,
     })),

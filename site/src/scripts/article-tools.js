@@ -1,4 +1,4 @@
-// "In bài" and "Lưu bài" on article pages (see articleToolsHtml in src/lib/article-view.ts). Plain
+// "In bài" and "Lưu bài" on article pages (see src/components/ArticleTools.astro). Plain
 // JavaScript, served as it is: one file that every article page loads, so a reader's browser
 // fetches it once.
 
