@@ -66,16 +66,11 @@ export default function searchIndex(): AstroIntegration {
           new Map(Object.entries(previous?.ids ?? {})),
           previous?.idLimit ?? 0,
         );
-        // The shards are built and written (on a worker thread, for thousands of articles) while
-        // the article files are written here. Settled at once, so that a failure here never
-        // leaves its rejection unhandled.
         await mkdir(`${out}f/`, { recursive: true });
-        const shardsWritten = writeShards({ out, entries, idLimit });
-        shardsWritten.catch(() => {});
         // Synchronous writes: each promise-based one costs two to three times the CPU, for
         // thousands of files.
         for (const [i, entry] of entries.entries()) writeFileSync(`${out}f/${entry.id}.json`, read[i].fragment);
-        const { meta, folder } = await shardsWritten;
+        const { meta, folder } = await writeShards({ out, entries, idLimit });
         await writeFile(`${out}meta.json`, JSON.stringify({ ...meta, folder }));
         writeIds(cacheFile, { version: 4, idLimit, ids: Object.fromEntries(entries.map((entry) => [entry.url, entry.id])) });
         logger.info(`${entries.length} articles, ${meta.shardCount} shards, in ${Math.round(performance.now() - started)} ms`);

@@ -1,15 +1,14 @@
-// The build's helpers that share work out to threads or run it in the background: the search
-// index's page reader (site/integrations/search-pages.ts) and shard writer (search-shards.ts),
-// and the article body writer (site/src/lib/body-writer.ts). Each must give what its
-// one-at-a-time form gave.
+// The build's helpers: the search index's page reader (site/integrations/search-pages.ts) and
+// shard writer (search-shards.ts), and the article body writer (site/src/lib/body-writer.ts),
+// which renders bodies while the CMS is still being paged.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@loa/shared/markdown';
 import { BodyWriter } from '../../site/src/lib/body-writer.ts';
-import { readPages, readPagesHere } from '../../site/integrations/search-pages.ts';
-import { writeShards, writeShardsHere } from '../../site/integrations/search-shards.ts';
+import { readPages } from '../../site/integrations/search-pages.ts';
+import { writeShards } from '../../site/integrations/search-shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'loa-build-helpers-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,25 +29,28 @@ describe('search index page reader', () => {
     return { url: `/tin-tuc/thong-bao-${n}/`, file };
   });
 
-  it('reads pages shared out to a worker thread exactly as on one thread, in order', async () => {
-    const here = await readPagesHere(pages);
-    const shared = await readPages(pages, 2);
-    expect(here).toHaveLength(2100);
-    expect(shared).toEqual(here);
-    expect(JSON.parse(shared[1234].fragment)).toMatchObject({ url: '/tin-tuc/thong-bao-1234/', title: 'Thông báo số 1234 về thủ tục hành chính' });
-    expect(shared[1234].entry.terms).toContain('1234');
+  it('reads every page, in order, with its title, summary and words', async () => {
+    const read = await readPages(pages);
+    expect(read).toHaveLength(2100);
+    expect(read.map((page) => page.url)).toEqual(pages.map((page) => page.url));
+    expect(JSON.parse(read[1234].fragment)).toMatchObject({
+      url: '/tin-tuc/thong-bao-1234/',
+      title: 'Thông báo số 1234 về thủ tục hành chính',
+      text: 'Người dân nộp hồ sơ trực tuyến & nhận kết quả tại nhà, lần 1234.\nBộ phận một cửa phường tiếp nhận hồ sơ số 1234 vào giờ hành chính.',
+    });
+    expect(read[1234].entry.terms).toContain('1234');
   });
 
-  it('fails, naming the page, when a page read by a worker lacks its markers', async () => {
+  it('fails, naming the page, when a page lacks its markers', async () => {
     const broken = join(dir, 'broken.html');
     writeFileSync(broken, '<article data-search-date="2024-01-01"><h1>Không có dấu mốc</h1></article>');
     const withBroken = [...pages, { url: '/tin-tuc/hong/', file: broken }];
-    await expect(readPages(withBroken, 2)).rejects.toThrow('/tin-tuc/hong/');
+    await expect(readPages(withBroken)).rejects.toThrow('/tin-tuc/hong/');
   });
 });
 
 describe('search index shard writer', () => {
-  const entries = readPagesHere(
+  const entries = readPages(
     Array.from({ length: 1200 }, (_, n) => {
       const file = join(work, `shard-page-${n}.html`);
       writeFileSync(file, articlePage(n));
@@ -66,63 +68,66 @@ describe('search index shard writer', () => {
         }),
     );
 
-  it('writes on a worker thread exactly the shards it writes on this one, into a folder named by them', async () => {
-    const [here, there] = [join(work, 'shards-here/'), join(work, 'shards-worker/')];
-    mkdirSync(here);
-    mkdirSync(there);
+  it('writes the same shards for the same articles, into a folder named by them', async () => {
+    const [first, second] = [join(work, 'shards-1/'), join(work, 'shards-2/')];
+    mkdirSync(first);
+    mkdirSync(second);
     const job = { entries: await entries, idLimit: 1200 };
-    const written = await writeShardsHere({ ...job, out: here });
-    expect(await writeShards({ ...job, out: there })).toEqual(written);
+    const written = await writeShards({ ...job, out: first });
+    expect(await writeShards({ ...job, out: second })).toEqual(written);
     expect(written.meta.count).toBe(1200);
-    expect(readdirSync(there)).toEqual([written.folder]);
-    expect(readdirSync(join(there, written.folder, 's'))).toHaveLength(written.meta.shardCount);
-    expect(contents(there)).toEqual(contents(here));
+    expect(readdirSync(second)).toEqual([written.folder]);
+    expect(readdirSync(join(second, written.folder, 's'))).toHaveLength(written.meta.shardCount);
+    expect(contents(second)).toEqual(contents(first));
+    // Another set of articles gets another folder: a page that loaded the old meta.json never
+    // mixes old and new shards.
+    const third = join(work, 'shards-3/');
+    mkdirSync(third);
+    expect((await writeShards({ entries: job.entries.slice(1), idLimit: 1200, out: third })).folder).not.toBe(written.folder);
   });
 });
 
 describe('article body writer', () => {
   const markdown = (n: number) => `## Thông báo ${n}\n\nBộ phận **một cửa** tiếp nhận hồ sơ số ${n}.<script>alert(${n})</script>`;
 
-  for (const threads of [0, 1]) {
-    it(`renders every body handed over to safe HTML, writes each once and names those it wrote (${threads ? 'on a worker thread' : 'on this thread'})`, async () => {
-      const dir = join(work, `bodies-${threads}`);
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'old.html'), '<p>cũ</p>');
-      const writer = new BodyWriter(dir, new Set(['old']), threads);
-      for (let page = 0; page < 5; page++) {
-        writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, markdown: markdown(page * 100 + i) })));
-      }
-      // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
-      writer.add([
-        { digest: 'd7', markdown: 'khác' },
-        { digest: 'old', markdown: 'mới' },
-      ]);
-      await writer.done();
-      expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
-      expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
-      const body = readFileSync(join(dir, 'd499.html'), 'utf8');
-      expect(body).toBe(renderMarkdown(markdown(499)));
-      expect(body).toContain('<strong>một cửa</strong>');
-      expect(body).not.toContain('<script');
-      expect(readFileSync(join(dir, 'd7.html'), 'utf8')).toBe(renderMarkdown(markdown(7)));
-      expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe('<p>cũ</p>');
-      expect(writer.written()).toHaveLength(500);
-      expect(writer.written()).not.toContain('old');
-    });
+  it('renders every body handed over to safe HTML, writes each once and names those it wrote', async () => {
+    const dir = join(work, 'bodies');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'old.html'), '<p>cũ</p>');
+    const writer = new BodyWriter(dir, new Set(['old']));
+    for (let page = 0; page < 5; page++) {
+      writer.add(Array.from({ length: 100 }, (_, i) => ({ digest: `d${page * 100 + i}`, markdown: markdown(page * 100 + i) })));
+    }
+    // Seen again (an entry that moved between pages) and already on disk: neither is rewritten.
+    writer.add([
+      { digest: 'd7', markdown: 'khác' },
+      { digest: 'old', markdown: 'mới' },
+    ]);
+    await writer.done();
+    expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toHaveLength(501);
+    expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
+    const body = readFileSync(join(dir, 'd499.html'), 'utf8');
+    expect(body).toBe(renderMarkdown(markdown(499)));
+    expect(body).toContain('<strong>một cửa</strong>');
+    expect(body).not.toContain('<script');
+    expect(readFileSync(join(dir, 'd7.html'), 'utf8')).toBe(renderMarkdown(markdown(7)));
+    expect(readFileSync(join(dir, 'old.html'), 'utf8')).toBe('<p>cũ</p>');
+    expect(writer.written()).toHaveLength(500);
+    expect(writer.written()).not.toContain('old');
+  });
 
-    it(`is done at once when nothing, or only bodies already on disk, were handed over (${threads ? 'workers' : 'this thread'})`, async () => {
-      const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(['a']), threads);
-      await writer.done();
-      writer.add([]);
-      writer.add([{ digest: 'a', markdown: 'a' }]);
-      await writer.done();
-      expect(writer.written()).toEqual([]);
-    });
+  it('is done at once when nothing, or only bodies already on disk, were handed over', async () => {
+    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(['a']));
+    await writer.done();
+    writer.add([]);
+    writer.add([{ digest: 'a', markdown: 'a' }]);
+    await writer.done();
+    expect(writer.written()).toEqual([]);
+  });
 
-    it(`reports a body it could not write (${threads ? 'workers' : 'this thread'})`, async () => {
-      const writer = new BodyWriter(join(work, 'no-such-folder'), new Set(), threads);
-      writer.add([{ digest: 'a', markdown: 'a' }]);
-      await expect(writer.done()).rejects.toThrow(/ENOENT/);
-    });
-  }
+  it('reports a body it could not write', async () => {
+    const writer = new BodyWriter(join(work, 'no-such-folder'), new Set());
+    writer.add([{ digest: 'a', markdown: 'a' }]);
+    await expect(writer.done()).rejects.toThrow(/ENOENT/);
+  });
 });

@@ -4,10 +4,9 @@
 // and held in memory twice. The loader writes a body (body-writer.ts) before it stores its entry;
 // the article page reads only its own.
 //
-// Article pages import this module, so it stays small: no Markdown renderer, no workers.
+// Article pages import this module, so it stays small: no Markdown renderer.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 declare const __LOA_ARTICLE_BODIES__: string;
 
@@ -20,13 +19,12 @@ const file = (dir: string, digest: string) => join(dir, `${digest}.html`);
 
 /**
  * Writes one body: under a temporary name first, then renamed, so a crash never leaves half a
- * body under a digest. The writer (body-writer.ts) calls it, in its workers or, for a few bodies,
- * on this thread. Synchronously: a full sync writes thousands, and each promise-based write cost
+ * body under a digest. The writer (body-writer.ts) calls it. Synchronously: a full sync writes thousands, and each promise-based write cost
  * two to three times the CPU of a synchronous one (5,000 bodies on tmpfs: 0.40 to 0.55 s against
  * 0.15 s), on cores the CMS and the Markdown rendering need meanwhile.
  */
 export function writeBody(dir: string, digest: string, html: string): void {
-  const temporary = `${file(dir, digest)}.${process.pid}.${threadId}.tmp`;
+  const temporary = `${file(dir, digest)}.${process.pid}.tmp`;
   writeFileSync(temporary, html);
   renameSync(temporary, file(dir, digest));
 }

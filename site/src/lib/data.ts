@@ -50,8 +50,7 @@ let settingsOnce: ReturnType<typeof loadSettingsEntry> | undefined;
 
 /**
  * Every page and every cache key reads the site settings: read once, as getArticles does. Each
- * getEntry call imports a module inside Astro; at 10,000 articles those imports took about 0.6 s
- * of a render worker's time, besides the main thread's.
+ * getEntry call imports a module inside Astro; at 10,000 articles those imports took about 0.6 s.
  */
 function settingsEntry() {
   if (import.meta.env.DEV) return loadSettingsEntry();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyFiles, renderMarkdown } from '@loa/shared/markdown';
 import { removeBody, storedBodies } from './article-bodies.ts';
-import { BodyWriter, workerCount } from './body-writer.ts';
+import { BodyWriter } from './body-writer.ts';
 import { fetchCollection, fetchSingle, LISTING_PAGE_SIZE } from './cms.ts';
 
 interface StrapiLoaderOptions {
@@ -38,9 +38,6 @@ type Item = Record<string, unknown> & { documentId: string; updatedAt: string };
 type Entry = { id: string; data: Record<string, unknown>; digest: string; rendered?: { html: string } };
 /** An entry ready for the store, with its body's Markdown when that is kept outside it. */
 type Prepared = { entry: Entry; body?: string };
-
-/** From this many changed entries, an incremental sync renders their bodies on worker threads. */
-const WORKERS_FROM = 200;
 
 /** Tells the builder what each sync did (LOA_SYNC_REPORT names a JSON-lines file). */
 function report(line: { path: string; mode: 'full' | 'incremental'; total: number; changed: number; removed: number }) {
@@ -75,7 +72,7 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
   /** Writes the bodies kept outside the store, before any entry naming them is stored. */
   async function writeBodiesOf(context: LoaderContext, prepared: Prepared[], existing: Set<string>): Promise<void> {
     if (!bodiesOutside) return;
-    const writer = new BodyWriter(bodiesDir(context), existing, prepared.length >= WORKERS_FROM ? workerCount() : 0);
+    const writer = new BodyWriter(bodiesDir(context), existing);
     writer.add(bodiesOf(prepared));
     await writer.done();
   }
@@ -89,11 +86,11 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
   async function fullSync(context: LoaderContext): Promise<Entry[]> {
     // Validate everything before touching the store: a bad entry fails the build and leaves the
     // previous data untouched. Entries are validated page by page as they arrive, while the CMS
-    // answers the next requests; their bodies are rendered and written meanwhile on worker
-    // threads, and all are on disk before the first entry is stored.
+    // answers the next requests; their bodies are rendered and written meanwhile, and all are
+    // on disk before the first entry is stored.
     // Read (and created) before writing: afterwards, the bodies of entries gone are removed.
     const earlier = bodiesOutside ? storedBodies(bodiesDir(context)) : new Set<string>();
-    const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier, workerCount()) : null;
+    const writer = bodiesOutside ? new BodyWriter(bodiesDir(context), earlier) : null;
     // By the CMS's item: fetchCollection returns the items in order, an entry that moved between
     // pages while paging once, and each maps to what was prepared from it.
     const preparedFrom = new Map<unknown, Prepared>();
