@@ -379,4 +379,12 @@ describe("the builder's next build", () => {
     const differing = ours.filter((file) => !readFileSync(distDir + file).equals(readFileSync(rebuiltDistDir + file)));
     expect(differing).toEqual([]);
   });
+
+  it('is the portal Astro writes with its experimental incremental build turned off', () => {
+    const { plainDistDir } = portal;
+    const ours = relative(distDir);
+    expect(relative(plainDistDir)).toEqual(ours);
+    const differing = ours.filter((file) => !readFileSync(distDir + file).equals(readFileSync(plainDistDir + file)));
+    expect(differing).toEqual([]);
+  });
 });

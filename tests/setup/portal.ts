@@ -38,6 +38,8 @@ export interface PortalContext {
   draftSlugs: string[];
   /** The same content built again by the builder's next build, from Astro's incremental cache. */
   rebuiltDistDir: string;
+  /** The same content built with experimental.incrementalBuild off. */
+  plainDistDir: string;
   /** Astro's cache that those two builds shared. */
   cacheDir: string;
 }
@@ -121,8 +123,8 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   // folder is part of what Astro's incremental cache compares.
   const staging = join(workDir, 'staging');
   const cacheDir = join(workDir, 'cache');
-  const build = async (out: string) => {
-    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, cacheDir });
+  const build = async (out: string, options: { cacheDir: string; env?: NodeJS.ProcessEnv } = { cacheDir }) => {
+    await buildSite({ cmsUrl: cms.url, cmsToken: cms.setup.siteToken, siteUrl: SITE_URL, outDir: staging, ...options });
     renameSync(staging, out);
   };
   const outDir = join(workDir, 'dist');
@@ -131,6 +133,9 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
   // cache (portal.test.ts compares the two).
   const rebuiltDir = join(workDir, 'rebuilt');
   await build(rebuiltDir);
+  // The same content built without Astro's experimental incremental build, from its own cache.
+  const plainDir = join(workDir, 'plain');
+  await build(plainDir, { cacheDir: join(workDir, 'plain-cache'), env: { LOA_INCREMENTAL_BUILD: 'off' } });
   // The public site is the prerendered client/ folder; server/ only runs draft previews.
   const distDir = join(outDir, 'client');
 
@@ -149,6 +154,7 @@ async function prepare(project: TestProject, cms: Awaited<ReturnType<typeof star
     draftMarkers: [UNPUBLISHED_EDIT, 'NHÁP-NỘI-BỘ-9052', 'Dự thảo thông báo lịch tiếp công dân', ...seededDrafts.map((article) => article.title)],
     draftSlugs: ['du-thao-thong-bao-lich-tiep-cong-dan', ...seededDrafts.map((article) => article.slug)],
     rebuiltDistDir: join(rebuiltDir, 'client'),
+    plainDistDir: join(plainDir, 'client'),
     cacheDir,
   });
   return server;
