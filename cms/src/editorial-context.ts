@@ -8,8 +8,18 @@ interface Ability {
   can(action: string, subject: unknown, field?: string): boolean;
 }
 
+/** The admin user Strapi's admin authentication puts on the request. */
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email?: string;
+}
+
 interface RequestState {
   userAbility?: Ability;
+  user?: AdminUser;
+  auth?: { strategy?: { name?: string } };
   route?: { info?: { type?: string } };
   /** Set by the preview controller once the caller proved it holds the preview API secret. */
   draftPreview?: boolean;
@@ -25,6 +35,12 @@ function requestState(strapi: Core.Strapi): RequestState | undefined {
  */
 export function adminAbility(strapi: Core.Strapi): Ability | undefined {
   return requestState(strapi)?.userAbility;
+}
+
+/** The admin user making the current request, or undefined (see adminAbility). */
+export function adminUser(strapi: Core.Strapi): AdminUser | undefined {
+  const state = requestState(strapi);
+  return state?.userAbility ? state.user : undefined;
 }
 
 /** Editors publish; Authors do not. */

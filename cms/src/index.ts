@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensurePublishedOrderIndex } from './published-order-index';
 import { registerEditorialRules } from './editorial-rules';
 import { registerLinkRules } from './link-rules';
+import { registerPublicationLog } from './publication-log';
 import { registerPublishedOnly } from './published-only';
 import { registerPublishRules } from './publish-rules';
 import { registerScheduler, runSchedule } from './scheduler';
@@ -12,6 +13,7 @@ export default {
     registerLinkRules(strapi);
     registerEditorialRules(strapi);
     registerPublishRules(strapi);
+    registerPublicationLog(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublishedOrderIndex(strapi);

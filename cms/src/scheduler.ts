@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { asScheduler } from './publication-log';
 
 const ARTICLE = 'api::article.article';
 /** A scheduled time this far in the past that is still not carried out counts as overdue. */
@@ -39,7 +40,7 @@ export async function runSchedule(strapi: Core.Strapi, now = new Date()): Promis
   } as any);
   for (const article of duePublications as any[]) {
     try {
-      await documents.publish({ documentId: article.documentId } as any);
+      await asScheduler(() => documents.publish({ documentId: article.documentId } as any));
       strapi.log.info(`Scheduled publication done: "${article.title}" (${article.documentId}), due ${article.publishAt}`);
     } catch (error) {
       const due = new Date(article.publishAt);
@@ -63,7 +64,7 @@ export async function runSchedule(strapi: Core.Strapi, now = new Date()): Promis
     const live = await documents.findOne({ documentId: article.documentId, status: 'published', fields: ['id'] } as any);
     try {
       if (live) {
-        await documents.unpublish({ documentId: article.documentId } as any);
+        await asScheduler(() => documents.unpublish({ documentId: article.documentId } as any));
         strapi.log.info(`Scheduled withdrawal done: "${article.title}" (${article.documentId}), due ${article.unpublishAt}`);
       } else {
         await strapi.db.query(ARTICLE).updateMany({ where: { documentId: article.documentId }, data: { unpublishAt: null } });

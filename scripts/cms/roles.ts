@@ -5,7 +5,8 @@
 //   it, to tag articles, but cannot change it; deletes only her own drafts that never went out
 //   (cms/src/editorial-rules.ts); cannot replace an uploaded file under an article's feet.
 // - Editor (leadership, Office-Statistics officer): everything on content, including publishing
-//   and scheduling.
+//   and scheduling; reads the publication log ("Nhật ký xuất bản"), which the Author does not see
+//   and nobody writes by hand (cms/src/publication-log.ts).
 import type { Strapi } from './strapi-types.ts';
 
 const ARTICLE = 'api::article.article';
@@ -28,6 +29,8 @@ const TAXONOMY = [
   'api::site-setting.site-setting',
 ];
 const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
+/** Written by the CMS itself on every publish, withdrawal and delete. */
+const PUBLICATION_LOG = 'api::publication-log.publication-log';
 
 interface Permission {
   action: string;
@@ -61,7 +64,7 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
   // would leave her pickers empty: she entered none of it. Her taxonomy permissions are replaced
   // by a plain read of every entry.
   const authorPermissions = (await currentPermissions(strapi, author.id))
-    .filter((p) => !(p.subject && TAXONOMY.includes(p.subject)))
+    .filter((p) => !(p.subject && (TAXONOMY.includes(p.subject) || p.subject === PUBLICATION_LOG)))
     .filter((p) => p.action !== `${CONTENT_MANAGER}publish` && p.action !== UPLOAD_UPDATE)
     .map((p) =>
       p.subject === ARTICLE && p.action !== `${CONTENT_MANAGER}read`
@@ -81,11 +84,18 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
 
   // Editors get the schedule fields even on a database created before those fields existed
   // (Strapi grants default field permissions only for fields present at the first start).
-  const editorPermissions = (await currentPermissions(strapi, editor.id)).map((p) =>
-    p.subject === ARTICLE && (p.action === `${CONTENT_MANAGER}create` || p.action === `${CONTENT_MANAGER}update` || p.action === `${CONTENT_MANAGER}read`)
-      ? withFields(p, (fields) => [...new Set([...fields, ...EDITOR_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
-      : p,
+  const editorPermissions = (await currentPermissions(strapi, editor.id))
+    .filter((p) => p.subject !== PUBLICATION_LOG)
+    .map((p) =>
+      p.subject === ARTICLE && (p.action === `${CONTENT_MANAGER}create` || p.action === `${CONTENT_MANAGER}update` || p.action === `${CONTENT_MANAGER}read`)
+        ? withFields(p, (fields) => [...new Set([...fields, ...EDITOR_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
+        : p,
+    );
+  // The log is read only, whole.
+  const logFields = Object.keys(strapi.contentTypes[PUBLICATION_LOG].attributes).filter(
+    (name) => !['createdBy', 'updatedBy', 'locale', 'localizations'].includes(name),
   );
+  editorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject: PUBLICATION_LOG, properties: { fields: logFields }, conditions: [] });
   await roles.assignPermissions(editor.id, editorPermissions);
   return { authorRoleId: author.id, editorRoleId: editor.id };
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { foldDiacritics } from '@loa/shared/vietnamese';
 import { browserAvailable, launchBrowser } from '../lib/browser.ts';
-import { ADMIN, AUTHOR } from '../lib/temp-cms.ts';
+import { ADMIN, AUTHOR, EDITOR } from '../lib/temp-cms.ts';
 
 const portal = inject('portal');
 
@@ -208,6 +208,31 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     const headers = (await page.locator('thead th').allTextContents()).filter(Boolean);
     expect(headers).toEqual(['Tiêu đề', 'Ngày đăng', 'Cán bộ phụ trách', 'Hẹn giờ xuất bản', 'Ghi chú lịch đăng', 'Trạng thái']);
     await context.close();
+  });
+
+  it('an Editor reads the publication log in Vietnamese; the drafting officer has none to read', async () => {
+    const page = await adminPage(EDITOR);
+    await page.goto(`${portal.cmsUrl}/admin/content-manager`);
+    const menu = page.getByRole('navigation').filter({ hasText: 'Tin bài' });
+    const link = menu.getByRole('link', { name: 'Nhật ký xuất bản', exact: true });
+    await link.waitFor({ state: 'visible' });
+    await page.goto(`${portal.cmsUrl}${await link.getAttribute('href')}`);
+    await page.getByRole('heading', { name: 'Nhật ký xuất bản', level: 1 }).waitFor({ state: 'visible' });
+    await page.locator('tbody tr').first().waitFor({ state: 'visible' });
+    const headers = (await page.locator('thead th').allTextContents()).filter(Boolean);
+    expect(headers).toEqual(['Thời điểm', 'Việc làm', 'Tin bài', 'Phiên bản', 'Người thực hiện']);
+    // The demo content was published by the setup, one entry per article.
+    expect(await page.locator('tbody tr', { hasText: 'Xuất bản' }).count()).toBeGreaterThan(0);
+    // Read only: no button to add an entry.
+    expect(await page.getByText('Tạo mục mới').count()).toBe(0);
+    await page.context().close();
+
+    const authorPage = await adminPage(AUTHOR);
+    await authorPage.goto(`${portal.cmsUrl}/admin/content-manager`);
+    const authorMenu = authorPage.getByRole('navigation').filter({ hasText: 'Tin bài' });
+    await authorMenu.getByRole('link', { name: 'Tin bài', exact: true }).waitFor({ state: 'visible' });
+    expect(await authorMenu.getByRole('link', { name: 'Nhật ký xuất bản', exact: true }).count()).toBe(0);
+    await authorPage.context().close();
   });
 
   it('loads the home page, an article, search with results and the contact page with no Content-Security-Policy violation', async () => {

@@ -363,6 +363,101 @@ describe('links', () => {
   });
 });
 
+describe('the publication log ("Nhật ký xuất bản")', () => {
+  const LOG = '/content-manager/collection-types/api::publication-log.publication-log';
+  type Entry = {
+    action: string;
+    articleTitle: string;
+    articleSlug: string;
+    version: number | null;
+    versionSavedAt: string | null;
+    actor: string;
+    occurredAt: string;
+  };
+  /** What an Editor reads in the admin's log for one article, oldest first. */
+  async function logOf(documentId: string): Promise<Entry[]> {
+    const read = await editor.request('GET', `${LOG}?filters[articleDocumentId][$eq]=${documentId}&sort=occurredAt:asc&pageSize=50`);
+    expect(read.status).toBe(200);
+    return read.body.results;
+  }
+
+  it('records who published, withdrew and deleted which version of an article, and keeps it after the delete', async () => {
+    const created = await editor.createArticle(article());
+    expect(created.status).toBe(201);
+    const { documentId, title, slug } = created.body.data;
+    expect((await editor.publishArticle(documentId)).status).toBe(200);
+    expect((await editor.unpublishArticle(documentId)).status).toBe(200);
+    expect((await editor.updateArticle(documentId, { title: `${title} (sửa)` })).status).toBe(200);
+    expect((await editor.publishArticle(documentId)).status).toBe(200);
+    expect((await editor.deleteArticle(documentId)).status).toBe(200);
+
+    const entries = await logOf(documentId);
+    expect(entries.map((entry) => [entry.action, entry.articleTitle, entry.version])).toEqual([
+      ['Xuất bản', title, 1],
+      ['Gỡ bài', title, 1],
+      ['Xuất bản', `${title} (sửa)`, 2],
+      ['Xóa', `${title} (sửa)`, 2],
+    ]);
+    for (const entry of entries) {
+      expect(entry.actor).toBe(`Lãnh đạo UBND phường (${EDITOR.email})`);
+      expect(entry.articleSlug).toBe(slug);
+      expect(Date.parse(entry.occurredAt)).toBeGreaterThan(Date.now() - 120_000);
+    }
+    // The version that went live the second time is the edited draft, saved after the first.
+    expect(Date.parse(entries[2].versionSavedAt!)).toBeGreaterThan(Date.parse(entries[0].versionSavedAt!));
+  });
+
+  it("records a publication at the scheduled time as the scheduler's, and an Author's delete of her own draft as hers", async () => {
+    const scheduled = await editor.createArticle(article({ publishAt: new Date(Date.now() + 3_000).toISOString() }));
+    expect(scheduled.status).toBe(201);
+    const documentId = scheduled.body.data.documentId;
+    await eventually(async () => (await logOf(documentId)).length > 0, 30_000, 'the scheduled publication in the log');
+    expect((await logOf(documentId)).map((entry) => [entry.action, entry.actor, entry.version])).toEqual([['Xuất bản theo hẹn giờ', 'Hẹn giờ tự động', 1]]);
+
+    const draft = await author.createArticle(article());
+    expect((await author.deleteArticle(draft.body.data.documentId)).status).toBe(200);
+    const [deleted, ...more] = await logOf(draft.body.data.documentId);
+    expect(more).toEqual([]);
+    expect([deleted.action, deleted.actor, deleted.version]).toEqual(['Xóa', `Công chức Văn hóa - Xã hội (${AUTHOR.email})`, null]);
+  });
+
+  it('is read by Editors only, written by nobody through the admin, and not on the public API', async () => {
+    const [entry] = (await editor.request('GET', `${LOG}?pageSize=1`)).body.results as Array<{ documentId: string }>;
+    expect(entry).toBeDefined();
+    // The drafting officer does not see it.
+    expect((await author.request('GET', `${LOG}?pageSize=1`)).status).toBe(403);
+    // An Editor cannot add, change or remove an entry.
+    expect(
+      (
+        await editor.request('POST', LOG, {
+          action: 'Xuất bản',
+          articleTitle: 'Giả',
+          articleDocumentId: 'gia',
+          actor: 'Ai đó',
+          occurredAt: new Date().toISOString(),
+        })
+      ).status,
+    ).toBe(403);
+    expect((await editor.request('PUT', `${LOG}/${entry.documentId}`, { actor: 'Ai đó' })).status).toBe(403);
+    expect((await editor.request('DELETE', `${LOG}/${entry.documentId}`)).status).toBe(403);
+    // Nor can the super administrator, whose role grants everything.
+    for (const [method, path, body] of [
+      ['DELETE', `${LOG}/${entry.documentId}`, undefined],
+      ['PUT', `${LOG}/${entry.documentId}`, { actor: 'Ai đó' }],
+      ['POST', LOG, { action: 'Xuất bản', articleTitle: 'Giả', articleDocumentId: 'gia', actor: 'Ai đó', occurredAt: new Date().toISOString() }],
+    ] as const) {
+      const refused = await admin.request(method, path, body);
+      expect(refused.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error.message).toBe('Nhật ký xuất bản do hệ thống tự ghi; không ai được thêm, sửa hay xóa.');
+    }
+    expect((await editor.request('GET', `${LOG}/${entry.documentId}`)).status).toBe(200);
+    // The portal's token reads nothing of it.
+    for (const path of ['publication-logs', 'publication-log', 'PUBLICATION-LOGS']) {
+      expect((await contentApi(cms.url, path, cms.setup.siteToken)).status, path).toBe(404);
+    }
+  });
+});
+
 describe('the accounts the setup makes', () => {
   it("carry no registration token, and a restart undoes no administrator's change", async () => {
     const database = join(cms.dir, 'data.db');

@@ -662,6 +662,67 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPublicationLogPublicationLog
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'publication_logs';
+  info: {
+    description: 'Ai xu\u1EA5t b\u1EA3n, g\u1EE1 ho\u1EB7c x\u00F3a tin b\u00E0i n\u00E0o, l\u00FAc n\u00E0o, phi\u00EAn b\u1EA3n n\u00E0o. H\u1EC7 th\u1ED1ng t\u1EF1 ghi; kh\u00F4ng s\u1EEDa, kh\u00F4ng x\u00F3a.';
+    displayName: 'Nh\u1EADt k\u00FD xu\u1EA5t b\u1EA3n';
+    pluralName: 'publication-logs';
+    singularName: 'publication-log';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    actor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    articleSlug: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    articleTitle: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::publication-log.publication-log'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer;
+    versionSavedAt: Schema.Attribute.DateTime;
+  };
+}
+
 export interface ApiResponsibleOfficerResponsibleOfficer
   extends Struct.CollectionTypeSchema {
   collectionName: 'responsible_officers';
@@ -1155,6 +1216,7 @@ declare module '@strapi/strapi' {
       'api::channel.channel': ApiChannelChannel;
       'api::content-area.content-area': ApiContentAreaContentArea;
       'api::plan.plan': ApiPlanPlan;
+      'api::publication-log.publication-log': ApiPublicationLogPublicationLog;
       'api::responsible-officer.responsible-officer': ApiResponsibleOfficerResponsibleOfficer;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;
