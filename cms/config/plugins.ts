@@ -23,7 +23,30 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
-const config = (): Core.Config.Plugin => ({
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // Mail goes out through the ward's SMTP server (the password reset mail, "Quên mật khẩu").
+  // Without SMTP_HOST, Strapi's default provider stays, which needs a local sendmail: on a demo
+  // machine the reset mail is then logged as not sent.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              // true for SMTPS (port 465); otherwise STARTTLS is used when the server offers it.
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('SMTP_FROM'),
+              defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM')),
+            },
+          },
+        },
+      }
+    : {}),
   upload: {
     config: {
       sizeLimit: 20 * 1024 * 1024,
