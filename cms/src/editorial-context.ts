@@ -19,7 +19,6 @@ export interface AdminUser {
 interface RequestState {
   userAbility?: Ability;
   user?: AdminUser;
-  auth?: { strategy?: { name?: string } };
   route?: { info?: { type?: string } };
   /** Set by the preview controller once the caller proved it holds the preview API secret. */
   draftPreview?: boolean;
