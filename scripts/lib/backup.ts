@@ -149,6 +149,20 @@ export async function createBackup(data: CmsData, archive: string): Promise<Mani
 /** Unpacks an archive and checks its manifest and every file's sum; nothing of the CMS is touched. */
 function unpackChecked(archive: string, work: string): Manifest {
   if (!existsSync(archive)) throw new BackupError(`Không tìm thấy tệp sao lưu ${archive}.`);
+  // Only plain files and folders, none named outside the archive: a link or a "../" in an
+  // archive someone handed over could otherwise write anywhere the restoring user may.
+  let listing: string;
+  try {
+    listing = execFileSync('tar', ['--list', '--verbose', '--gzip', '--file', archive], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+  } catch {
+    throw new BackupError('Tệp này không phải bản sao lưu đọc được (không giải nén được). Không khôi phục gì.');
+  }
+  for (const line of listing.split('\n').filter(Boolean)) {
+    const name = line.split(/\s+/).slice(5).join(' ');
+    if (!/^[-d]/.test(line) || name.startsWith('/') || name.split('/').includes('..')) {
+      throw new BackupError(`Bản sao lưu chứa mục không hợp lệ (${name || line}). Không khôi phục gì.`);
+    }
+  }
   runTool('tar', ['--extract', '--gzip', '--file', archive, '--directory', work, '--no-same-owner'], process.env, 'Giải nén bản sao lưu (tar)');
   let manifest: Manifest;
   try {

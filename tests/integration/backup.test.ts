@@ -3,8 +3,9 @@
 // is backed up while it runs; the archive is restored into an empty database and media folder; a
 // CMS started on them holds the same documents, relations, publication states and files, and the
 // portal built from it is the same page for page.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -151,6 +152,35 @@ function backupScenario(database: () => { source?: Record<string, string>; targe
 
 describe('backup and restore on SQLite', () => {
   backupScenario(() => ({}));
+
+  it('refuses an archive with a link or a path outside it, and touches nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-backup-evil-'));
+    try {
+      const data = cmsData({ DATABASE_FILENAME: join(dir, 'data.db'), PUBLIC_DIR: join(dir, 'public') }, cmsDir);
+      writeFileSync(join(dir, 'data.db'), 'giữ nguyên');
+      const content = join(dir, 'noi-dung');
+      mkdirSync(join(content, 'uploads'), { recursive: true });
+      writeFileSync(join(content, 'manifest.json'), '{}');
+      symlinkSync('/etc', join(content, 'uploads', 'lien-ket'));
+      execFileSync('tar', ['--create', '--gzip', '--file', join(dir, 'lien-ket.tar.gz'), '--directory', content, 'manifest.json', 'uploads']);
+      expect(() => restoreBackup(join(dir, 'lien-ket.tar.gz'), data)).toThrow('Bản sao lưu chứa mục không hợp lệ');
+      execFileSync('tar', [
+        '--create',
+        '--gzip',
+        '--file',
+        join(dir, 'ra-ngoai.tar.gz'),
+        '--directory',
+        content,
+        '--transform',
+        's,^manifest,../manifest,',
+        'manifest.json',
+      ]);
+      expect(() => restoreBackup(join(dir, 'ra-ngoai.tar.gz'), data)).toThrow('Bản sao lưu chứa mục không hợp lệ');
+      expect(readFileSync(join(dir, 'data.db'), 'utf8')).toBe('giữ nguyên');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('says in Vietnamese when there is nothing to restore, and keeps what is there', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loa-backup-none-'));
