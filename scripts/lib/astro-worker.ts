@@ -6,6 +6,7 @@
 //
 // Protocol (IPC): the worker sends { ready: true } once loaded; the parent sends
 // { env, logLevel }; the worker builds and exits 0, or prints the error and exits 1.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { siteDir } from './paths.ts';
@@ -15,10 +16,12 @@ interface Order {
   logLevel: 'info' | 'silent';
 }
 
-const astro = (path: string) => import(pathToFileURL(join(siteDir, 'node_modules', path)).href);
+/** A package by its name, as the site resolves it: the package's own exports map picks the file. */
+const fromSite = createRequire(join(siteDir, 'package.json'));
+const load = (name: string) => import(pathToFileURL(fromSite.resolve(name)).href);
 
 // Astro's public build API and the integrations astro.config.ts imports (Vite comes with Astro).
-const [{ build }] = await Promise.all([astro('astro/dist/index.js'), astro('@astrojs/node/dist/index.js'), astro('@astrojs/sitemap/dist/index.js')]);
+const [{ build }] = await Promise.all([load('astro'), load('@astrojs/node'), load('@astrojs/sitemap')]);
 
 process.once('message', async (order: Order) => {
   Object.assign(process.env, order.env);
