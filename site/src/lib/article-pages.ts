@@ -67,11 +67,15 @@ function shareImageOf(cover: UsableCover) {
   });
 }
 
+/** An article's absolute address on the portal (the site's SITE_URL): the printed address, its QR code and the JSON-LD. */
+export function articlePublicUrl(article: ArticleEntry): string {
+  return new URL(urls.article(article.data.slug), import.meta.env.SITE).href;
+}
+
 /** What an article page tells its frame: title, description, link preview and NewsArticle data. */
-export async function articleFrame(article: ArticleEntry): Promise<FrameProps> {
+export async function articleFrame(article: ArticleEntry, publicUrl: string): Promise<FrameProps> {
   const { data } = article;
   const settings = await getSettings();
-  const publicUrl = new URL(urls.article(data.slug), import.meta.env.SITE).href;
   const date = articleDate(article);
   const cover = usableCover(data);
   const shareImage = cover ? await shareImageOf(cover) : null;

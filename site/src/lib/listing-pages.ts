@@ -18,7 +18,6 @@ import {
   type OfficerEntry,
   type Page,
 } from './data.ts';
-import { urls } from './urls.ts';
 
 /** The routes of the listing pages, as Astro names their components. */
 export const listingComponents = {
@@ -27,9 +26,9 @@ export const listingComponents = {
   officer: 'src/pages/phu-trach/[slug]/[...page].astro',
 } as const;
 
-export type NewsListingProps = { kind: 'news'; page: Page<ArticleEntry> };
-export type AreaListingProps = { kind: 'area'; area: AreaEntry; page: Page<ArticleEntry> };
-export type OfficerListingProps = { kind: 'officer'; officer: OfficerEntry; page: Page<ArticleEntry> };
+export type NewsListingProps = { page: Page<ArticleEntry> };
+export type AreaListingProps = { area: AreaEntry; page: Page<ArticleEntry> };
+export type OfficerListingProps = { officer: OfficerEntry; page: Page<ArticleEntry> };
 export type ListingProps = NewsListingProps | AreaListingProps | OfficerListingProps;
 
 /** A page's title: the listing's name, and its number below the newest page. */
@@ -37,10 +36,9 @@ export function listingTitle(name: string, page: Page<unknown>): string {
   return page.newest ? name : `${name} - trang ${page.number}`;
 }
 
-/** One listing page with its address and what its cache key is made of. */
+/** One listing page: its route, params, props and what its cache key is made of. */
 interface Listed {
   component: string;
-  pathname: string;
   params: Record<string, string | undefined>;
   props: ListingProps;
   key: (string | number | undefined)[];
@@ -49,13 +47,11 @@ interface Listed {
 /** Every listing page, in the order of the routes' own lists. */
 async function listAll(): Promise<Listed[]> {
   const articles = await getArticles();
-  const at = (base: string, page: Page<unknown>) => (page.newest ? base : urls.listingPage(base, page.number));
   const news = paginate(articles).map(
     (page): Listed => ({
       component: listingComponents.news,
-      pathname: at(urls.news, page),
       params: { page: pagePath(page) },
-      props: { kind: 'news', page },
+      props: { page },
       key: [pageKey(page), digests(page.items)],
     }),
   );
@@ -63,7 +59,6 @@ async function listAll(): Promise<Listed[]> {
   const listingsOf = <E extends { data: { slug: string }; digest?: string | number }>(
     entries: E[],
     component: string,
-    base: (slug: string) => string,
     articlesOf: (slug: string) => ArticleEntry[],
     props: (entry: E, page: Page<ArticleEntry>) => ListingProps,
   ) =>
@@ -71,7 +66,6 @@ async function listAll(): Promise<Listed[]> {
       paginate(articlesOf(entry.data.slug)).map(
         (page): Listed => ({
           component,
-          pathname: at(base(entry.data.slug), page),
           params: { slug: entry.data.slug, page: pagePath(page) },
           props: props(entry, page),
           key: [entry.digest, pageKey(page), digests(page.items)],
@@ -81,16 +75,14 @@ async function listAll(): Promise<Listed[]> {
   const areas = listingsOf(
     await getAreas(),
     listingComponents.area,
-    urls.area,
     (slug) => articlesInArea(articles, slug),
-    (area, page) => ({ kind: 'area', area, page }),
+    (area, page) => ({ area, page }),
   );
   const officers = listingsOf(
     await getOfficers(),
     listingComponents.officer,
-    urls.officer,
     (slug) => articlesByOfficer(articles, slug),
-    (officer, page) => ({ kind: 'officer', officer, page }),
+    (officer, page) => ({ officer, page }),
   );
   return [...news, ...areas, ...officers];
 }
@@ -99,8 +91,8 @@ let listedOnce: Promise<Listed[]> | undefined;
 
 /**
  * Every listing page, worked out once per build and thread (as getArticles reads the articles
- * once): the three routes' paths and the lookup by address all come from it. `astro dev` works it
- * out afresh, as content may change there.
+ * once): the three routes' paths all come from it. `astro dev` works it out afresh, as content may
+ * change there.
  */
 function listed(): Promise<Listed[]> {
   if (import.meta.env.DEV) return listAll();
