@@ -152,7 +152,8 @@ describe('the drafting officer (Author)', () => {
 
 describe('what an Author must not reach', () => {
   it("gets no preview link and no clone of another officer's draft, but of her own", async () => {
-    const secret = (await editor.createArticle(article({ title: 'Dự thảo của lãnh đạo 7731', body: 'NỘI DUNG MẬT 7731' }))).body.data.documentId;
+    const secret = (await editor.createArticle(article({ title: 'Dự thảo của lãnh đạo NHAP-MAT-7731', body: 'NỘI DUNG MẬT NHAP-MAT-7731' }))).body.data
+      .documentId;
     const own = (await author.createArticle(article())).body.data.documentId;
     const previewUrl = (documentId: string) => `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&status=draft`;
     expect((await author.request('GET', previewUrl(secret))).status).toBe(403);
@@ -165,7 +166,7 @@ describe('what an Author must not reach', () => {
       author.request('POST', `/content-manager/collection-types/${ARTICLE}/clone/${documentId}`, { title: 'Bản sao', slug: `ban-sao-${Date.now()}` });
     const refused = await clone(secret);
     expect(refused.status).toBe(403);
-    expect(JSON.stringify(refused.body)).not.toContain('7731');
+    expect(JSON.stringify(refused.body)).not.toContain('NHAP-MAT-7731');
     expect((await author.request('POST', `/content-manager/collection-types/${ARTICLE}/auto-clone/${secret}`, {})).status).toBe(403);
     // Another spelling of the same route meets the same check.
     expect(
@@ -235,10 +236,10 @@ describe('what an Author must not reach', () => {
 
 describe('the content API', () => {
   it('gives the site token no draft, however the request asks', async () => {
-    const draft = (await editor.createArticle(article({ title: 'Dự thảo chưa duyệt 5150' }))).body.data.documentId;
+    const draft = (await editor.createArticle(article({ title: 'Dự thảo chưa duyệt NHAP-KIN-5150' }))).body.data.documentId;
     const publishedThenEdited = (await editor.createArticle(article())).body.data.documentId;
     expect((await editor.publishArticle(publishedThenEdited)).status).toBe(200);
-    expect((await editor.updateArticle(publishedThenEdited, { title: 'Bản sửa chưa duyệt 5150' })).status).toBe(200);
+    expect((await editor.updateArticle(publishedThenEdited, { title: 'Bản sửa chưa duyệt NHAP-KIN-5150' })).status).toBe(200);
     const paths = [
       'articles?status=draft',
       'ARTICLES?status=draft',
@@ -248,7 +249,7 @@ describe('the content API', () => {
       `articles/${draft}`,
       `articles/${draft}?status=draft`,
       `articles/${publishedThenEdited}?status=draft`,
-      'articles?filters[title][$contains]=5150',
+      'articles?filters[title][$contains]=NHAP-KIN-5150',
       'content-areas?populate[articles][fields][0]=title&pagination[pageSize]=100',
       'content-areas?populate[articles][fields][0]=title&status=draft',
       'responsible-officers?populate=articles&status=draft',
@@ -260,7 +261,7 @@ describe('the content API', () => {
       for (const prefix of ['/api/', '/API/', '/Api/']) {
         const response = await fetch(`${cms.url}${prefix}${path}`, { headers: { Authorization: `Bearer ${cms.setup.siteToken}` } });
         const text = await response.text();
-        expect(text, `${prefix}${path}`).not.toContain('5150');
+        expect(text, `${prefix}${path}`).not.toContain('NHAP-KIN-5150');
         expect([200, 400, 403, 404], `${prefix}${path}`).toContain(response.status);
       }
     }
