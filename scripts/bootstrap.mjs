@@ -17,7 +17,14 @@ const MIN_NODE = [22, 12];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const runtimeDir = join(root, '.runtime');
 const task = process.argv[2];
-const tasks = { start: 'scripts/start.ts', test: 'scripts/test.ts', check: 'scripts/check.ts', backup: 'scripts/backup.ts', restore: 'scripts/restore.ts' };
+const tasks = {
+  start: 'scripts/start.ts',
+  test: 'scripts/test.ts',
+  check: 'scripts/check.ts',
+  backup: 'scripts/backup.ts',
+  restore: 'scripts/restore.ts',
+  production: 'scripts/production.ts',
+};
 
 function step(message) {
   console.log(`\n▶ ${message}`);

@@ -3,7 +3,11 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
-  url: env('PUBLIC_URL', ''),
+  // The CMS's public address (https://…), for links in mail and the admin; empty on one laptop.
+  url: env('CMS_PUBLIC_URL', env('PUBLIC_URL', '')),
+  // Behind nginx, which ends TLS: trust its X-Forwarded-* headers, so Strapi knows requests came
+  // over HTTPS (secure cookies) and from which address (rate limits, logs).
+  proxy: { koa: env.bool('CMS_BEHIND_PROXY', false) },
   app: {
     keys: env.array('APP_KEYS')!,
   },

@@ -9,14 +9,16 @@
 //   good one served. The next nudge or reconcile tries again.
 // - A periodic reconcile compares a fingerprint of the published content with the last build's
 //   and rebuilds if they differ, catching anything a lost webhook missed.
-import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { precompress } from '../lib/precompress.ts';
 import { buildSite, warmAstro, type SyncReport, type WarmAstro } from '../lib/site.ts';
 
 export interface BuilderOptions {
   cmsUrl: string;
-  cmsToken: string;
+  /** The site's read-only token, or a function that reads it before each build (it may be renewed). */
+  cmsToken: string | (() => string);
   siteUrl: string;
   /** Folder holding one sub-folder per build. */
   buildsDir: string;
@@ -31,6 +33,41 @@ export interface BuilderOptions {
   log?: (message: string) => void;
   /** Called after a new build is switched in, with its folder. */
   onSwitch?: (buildDir: string) => void | Promise<void>;
+  /** Write a .gz beside each text file, for a web server that serves them as they are (nginx's gzip_static). */
+  precompress?: boolean;
+  /** Where the portal's state (see PortalStatus) is kept across restarts. */
+  statusFile?: string;
+}
+
+/**
+ * The portal's state, for editors (the admin's home page) and monitoring (the builder's /health).
+ * Times are ISO strings. `lastFailure` is set only while no build has succeeded since it.
+ */
+export interface PortalStatus {
+  state: 'ok' | 'building' | 'failed' | 'unknown';
+  building: { since: string; reasons: string[] } | null;
+  lastSuccess: { id: string; startedAt: string; finishedAt: string; seconds: number } | null;
+  lastFailure: { startedAt: string; finishedAt: string; reason: string; detail: string } | null;
+}
+
+/**
+ * Why a build failed, in Vietnamese for the editors who published. The technical message stays
+ * in the log and beside it, in English.
+ */
+export function describeBuildFailure(message: string): string {
+  if (/ENOSPC/.test(message)) return 'Máy chủ đã hết dung lượng ổ đĩa, không ghi được trang mới. Cán bộ CNTT cần giải phóng ổ đĩa.';
+  if (/ENOMEM|heap out of memory|exited with null|SIGKILL/.test(message))
+    return 'Máy chủ thiếu bộ nhớ khi dựng trang. Cán bộ CNTT cần kiểm tra bộ nhớ của máy chủ.';
+  if (/\b(401|403)\b/.test(message)) {
+    return 'CMS từ chối mã truy cập của trình dựng trang (mã truy cập API "Xây dựng cổng thông tin (chỉ đọc)" đã bị xóa hoặc thu hồi). Khởi động lại CMS để tạo lại mã.';
+  }
+  if (/site-setting.*\b404\b|\b404\b.*site-setting|Site settings are missing|has no content at .*site-setting/.test(message)) {
+    return 'Chưa có mục "Thông tin phường" (tên phường, địa chỉ, đường dây nóng). Quản trị viên nhập và lưu mục này trong trang quản trị; cổng thông tin sẽ tự dựng lại.';
+  }
+  if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up/.test(message)) {
+    return 'Không kết nối được tới CMS để đọc nội dung (CMS đang dừng hoặc khởi động lại). Trình dựng trang sẽ tự thử lại.';
+  }
+  return 'Dựng cổng thông tin không thành công. Chi tiết kỹ thuật ở dưới và trong nhật ký của trình dựng trang.';
 }
 
 export interface BuildRecord {
@@ -58,9 +95,44 @@ export class Builder {
   private stopped = false;
   private readonly options: Required<BuilderOptions>;
 
+  private status: PortalStatus = { state: 'unknown', building: null, lastSuccess: null, lastFailure: null };
+
   constructor(options: BuilderOptions) {
-    this.options = { debounceMs: 1500, reconcileMs: 5 * 60 * 1000, log: (m) => console.log(`[builder] ${m}`), onSwitch: () => {}, ...options };
+    this.options = {
+      debounceMs: 1500,
+      reconcileMs: 5 * 60 * 1000,
+      log: (m) => console.log(`[builder] ${m}`),
+      onSwitch: () => {},
+      precompress: false,
+      statusFile: '',
+      ...options,
+    };
     mkdirSync(this.options.buildsDir, { recursive: true });
+    if (this.options.statusFile && existsSync(this.options.statusFile)) {
+      try {
+        const saved = JSON.parse(readFileSync(this.options.statusFile, 'utf8')) as PortalStatus;
+        // A build that was running when the builder stopped is not running now.
+        this.status = { ...saved, building: null, state: saved.lastFailure ? 'failed' : saved.lastSuccess ? 'ok' : 'unknown' };
+      } catch {
+        // An unreadable state file is replaced after the next build.
+      }
+    }
+  }
+
+  /** The portal's state now. */
+  portalStatus(): PortalStatus {
+    return structuredClone(this.status);
+  }
+
+  private token(): string {
+    return typeof this.options.cmsToken === 'function' ? this.options.cmsToken() : this.options.cmsToken;
+  }
+
+  private saveStatus(): void {
+    if (!this.options.statusFile) return;
+    const temporary = `${this.options.statusFile}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.status, null, 2));
+    renameSync(temporary, this.options.statusFile);
   }
 
   /** The build currently served, if any. */
@@ -144,22 +216,30 @@ export class Builder {
     // path per build would re-render every page.
     const staging = join(this.options.buildsDir, 'staging');
     const record: BuildRecord = { id, ok: false, reasons, startedAt, seconds: 0 };
+    this.status = { ...this.status, state: 'building', building: { since: startedAt.toISOString(), reasons } };
+    this.saveStatus();
     let warm: WarmAstro | undefined;
     try {
       // Read before building: content that changes during the build differs from this
       // fingerprint, so the next reconcile builds again.
       const fingerprint = await this.fingerprint();
       rmSync(staging, { recursive: true, force: true });
-      warm = this.warm ?? undefined;
+      // The first build starts its worker now; later ones find one waiting. In a worker, a failed
+      // build reports its message, which the portal status needs.
+      warm = this.warm ?? warmAstro();
       this.warm = null;
       record.sync = await buildSite({
         cmsUrl: this.options.cmsUrl,
-        cmsToken: this.options.cmsToken,
+        cmsToken: this.token(),
         siteUrl: this.options.siteUrl,
         outDir: staging,
         cacheDir: this.options.cacheDir,
         warm,
       });
+      if (this.options.precompress) {
+        const served = this.currentBuild;
+        await precompress(join(staging, 'client'), served ? join(this.options.buildsDir, served, 'client') : undefined);
+      }
       renameSync(staging, outDir);
       this.switchTo(outDir);
       this.lastFingerprint = fingerprint;
@@ -174,6 +254,16 @@ export class Builder {
       this.options.log(`BUILD FAILED (${reasons.join(', ')}): ${record.error}. Still serving ${this.currentBuild ?? 'nothing'}.`);
     }
     record.seconds = (Date.now() - startedAt.getTime()) / 1000;
+    const finishedAt = new Date().toISOString();
+    this.status = record.ok
+      ? { state: 'ok', building: null, lastSuccess: { id, startedAt: startedAt.toISOString(), finishedAt, seconds: record.seconds }, lastFailure: null }
+      : {
+          ...this.status,
+          state: 'failed',
+          building: null,
+          lastFailure: { startedAt: startedAt.toISOString(), finishedAt, reason: describeBuildFailure(record.error ?? ''), detail: record.error ?? '' },
+        };
+    this.saveStatus();
     // Load Astro for the next build now, while nothing is building (unless one already waits:
     // a build that failed before starting Astro left it unused).
     if (!this.stopped && !this.warm) this.warm = warmAstro();
@@ -213,7 +303,7 @@ export class Builder {
 
   /** Count and latest update of each published collection, plus the site settings. */
   private async fingerprint(): Promise<string> {
-    const headers = { Authorization: `Bearer ${this.options.cmsToken}` };
+    const headers = { Authorization: `Bearer ${this.token()}` };
     const parts: string[] = [];
     for (const path of COLLECTIONS) {
       const url = `${this.options.cmsUrl}/api/${path}?fields[0]=updatedAt&sort[0]=updatedAt:desc&pagination[pageSize]=1&status=published`;

@@ -1,5 +1,8 @@
 // Receives the CMS's webhooks for the builder. Only calls carrying the shared secret count; a
 // change that touches drafts only (an officer saving her work) is acknowledged and ignored.
+// GET /health answers the portal's state (Builder.portalStatus) for the CMS's home page and for
+// monitoring: 200 while the last build succeeded, 503 while the last one failed. It listens on
+// 127.0.0.1 only and names no draft.
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Builder } from './builder.ts';
@@ -35,6 +38,12 @@ async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string
 
 export function startWebhookServer(builder: Builder, secret: string, port: number): Promise<Server> {
   const server = createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/health') {
+      const status = builder.portalStatus();
+      res.writeHead(status.lastFailure ? 503 : 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(status));
+      return;
+    }
     if (req.method !== 'POST' || req.url !== '/hooks/cms') {
       res.writeHead(404).end();
       return;

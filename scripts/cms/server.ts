@@ -27,7 +27,8 @@ try {
   const login = (prefix: string) =>
     env[`${prefix}_EMAIL`] && env[`${prefix}_PASSWORD`] ? { email: env[`${prefix}_EMAIL`]!, password: env[`${prefix}_PASSWORD`]! } : undefined;
   const result = await setupCms(strapi, {
-    admin: { email: required('ADMIN_EMAIL'), password: required('ADMIN_PASSWORD') },
+    // The ward server's first administrator is made by `npm run production -- create-admin`, which asks for the password.
+    admin: login('ADMIN'),
     author: login('AUTHOR'),
     editor: login('EDITOR'),
     webhook: env.BUILDER_WEBHOOK_URL ? { url: env.BUILDER_WEBHOOK_URL, secret: required('BUILDER_SECRET') } : undefined,

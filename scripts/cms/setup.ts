@@ -24,7 +24,8 @@ export interface Login {
 }
 
 export interface SetupOptions {
-  admin: Login;
+  /** The demo super administrator (npm start, tests); none on the ward server. */
+  admin?: Login;
   /** Demo drafting officer (Author role) and editor (Editor role), when given. */
   author?: Login;
   editor?: Login;
@@ -99,8 +100,10 @@ async function ensureSiteToken(strapi: Strapi, current?: string): Promise<string
 }
 
 export async function setupCms(strapi: Strapi, options: SetupOptions): Promise<SetupResult> {
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await ensureUser(strapi, options.admin, superAdmin.id, { firstname: 'Quản trị', lastname: 'Cổng thông tin' });
+  if (options.admin) {
+    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+    await ensureUser(strapi, options.admin, superAdmin.id, { firstname: 'Quản trị', lastname: 'Cổng thông tin' });
+  }
   const { authorRoleId, editorRoleId } = await ensureEditorialRoles(strapi);
   if (options.author) await ensureUser(strapi, options.author, authorRoleId, { firstname: 'Công chức', lastname: 'Văn hóa - Xã hội' });
   if (options.editor) await ensureUser(strapi, options.editor, editorRoleId, { firstname: 'Lãnh đạo', lastname: 'UBND phường' });

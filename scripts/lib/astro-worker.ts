@@ -5,7 +5,7 @@
 // between builds but the loaded code.
 //
 // Protocol (IPC): the worker sends { ready: true } once loaded; the parent sends
-// { env, logLevel }; the worker builds and exits 0, or prints the error and exits 1.
+// { env, logLevel }; the worker builds and exits 0, or prints the error, sends { error } and exits 1.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +32,8 @@ process.once('message', async (order: Order) => {
   } catch (error) {
     // Astro's messages carry Markdown emphasis, which its CLI renders; plain text for the log.
     console.error(String((error as Error).stack ?? error).replace(/\*\*/g, ''));
-    process.exit(1);
+    // The message, for the builder's record of why the portal is not up to date.
+    process.send!({ error: String((error as Error).message ?? error).replace(/\*\*/g, '') }, () => process.exit(1));
   }
 });
 process.once('disconnect', () => process.exit(0));

@@ -111,10 +111,14 @@ function buildInWorker(warm: WarmAstro, env: NodeJS.ProcessEnv, verbose: boolean
   const { child } = warm;
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null || child.signalCode !== null) return reject(new Error('the waiting Astro worker exited before its build'));
+    let failure = '';
+    child.on('message', (message: { error?: string }) => {
+      if (message.error) failure = message.error;
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`astro build (in a waiting worker) exited with ${code ?? signal}`));
+      else reject(new Error(`astro build (in a waiting worker) exited with ${code ?? signal}${failure ? `: ${failure}` : ''}`));
     });
     child.send({ env, logLevel: verbose ? 'info' : 'silent' });
   });

@@ -3,9 +3,9 @@
 // (scripts/lib/static-server.ts), from the same table (shared/src/security-headers.ts).
 import { defineMiddleware } from 'astro:middleware';
 import { previewHeaders } from '@loa/shared/security-headers';
-import { cmsUrl } from './lib/env.ts';
+import { cmsPublicOrigin } from './lib/env.ts';
 
-const headers = previewHeaders(new URL(cmsUrl).origin);
+const headers = previewHeaders(cmsPublicOrigin);
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { foldDiacritics } from '@loa/shared/vietnamese';
-import { browserAvailable, launchBrowser } from '../lib/browser.ts';
+import { browserAvailable, collectProblems, launchBrowser } from '../lib/browser.ts';
 import { ADMIN, AUTHOR, EDITOR } from '../lib/temp-cms.ts';
 
 const portal = inject('portal');
@@ -237,14 +237,7 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
 
   it('loads the home page, an article, search with results and the contact page with no Content-Security-Policy violation', async () => {
     const page = await phonePage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
-    );
+    const problems = await collectProblems(page);
     const home = await page.goto(`${portal.servedUrl}/`);
     expect(home?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.goto(`${portal.servedUrl}/tin-tuc/${portal.published[1].slug}/`);

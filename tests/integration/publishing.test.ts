@@ -19,6 +19,7 @@ import { serveStatic } from '@loa/scripts/lib/static-server.ts';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
 import { listFiles } from '../lib/built-site.ts';
 import { AUTHOR, EDITOR, editorialUsers, startTempCms } from '../lib/temp-cms.ts';
+import { eventually } from '../lib/wait.ts';
 
 const SECRET = 'kiem-thu-webhook-bi-mat';
 const PREVIEW_SECRET = 'kiem-thu-xem-truoc-bi-mat';
@@ -45,15 +46,6 @@ function servedText(): string {
     .filter((file) => /\.(html|xml|json|txt)$/.test(file))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return (Date.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for: ${what}`);
 }
 
 /** Let webhooks arrive, then wait for the builder to finish what they queued. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_TOKEN_NAME } from '@loa/scripts/cms/setup.ts';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
 import { ADMIN, AUTHOR, EDITOR, editorialUsers, startTempCms, type TempCms } from '../lib/temp-cms.ts';
+import { eventually } from '../lib/wait.ts';
 
 const ARTICLE = 'api::article.article';
 const PREVIEW_SECRET = 'kiem-thu-ky-lien-ket-xem-truoc';
@@ -23,15 +24,6 @@ let taxonomy: { areas: string[]; officers: string[]; channels: string[] };
 
 function env() {
   return { SCHEDULER_RULE: '*/3 * * * * *', PREVIEW_URL: 'http://127.0.0.1:9', PREVIEW_SECRET, PREVIEW_API_SECRET, ...editorialUsers };
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for: ${what}`);
 }
 
 let serial = 0;

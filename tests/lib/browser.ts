@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core. Browser tests may skip only outside CI when no
 // Chromium is installed, and then say so loudly; in CI a missing browser is a failure.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from '@loa/scripts/lib/chromium.ts';
 
 export const browserAvailable = existsSync(chromiumPath);
@@ -13,7 +13,23 @@ if (!browserAvailable) {
   );
 }
 
-/** Playwright gives every launch a fresh, empty profile. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+/** Playwright gives every launch a fresh, empty profile. `extraArgs`: more command-line flags. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...extraArgs] });
+}
+
+/**
+ * Everything a page reports going wrong from now on: console errors, uncaught exceptions, and
+ * each Content-Security-Policy violation (a listener added before any page script runs).
+ */
+export async function collectProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
+  return problems;
 }

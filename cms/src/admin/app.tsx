@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Globe } from '@strapi/icons';
 import vi from './translations/vi.json';
 
 export default {
@@ -7,6 +8,15 @@ export default {
     // supplies the rest (see translations/README.md).
     locales: ['vi'],
     translations: { vi },
+  },
+  register(app: StrapiApp) {
+    // The admin's home page tells whoever published whether the public portal shows it yet.
+    app.widgets.register({
+      id: 'portal-status',
+      icon: Globe,
+      title: { id: 'loa.portal-status.title', defaultMessage: 'Cổng thông tin' },
+      component: async () => (await import('./widgets/PortalStatus')).PortalStatusWidget,
+    });
   },
   bootstrap(_app: StrapiApp) {},
 };

@@ -11,5 +11,7 @@ function read(name: string): string | undefined {
 
 export const cmsUrl = (read('CMS_URL') ?? 'http://127.0.0.1:1337').replace(/\/+$/, '');
 export const cmsToken = read('CMS_TOKEN');
+/** The origin officers open the admin at (on the ward server, its own host name behind nginx): the only one that may frame a draft preview. */
+export const cmsPublicOrigin = new URL(read('CMS_PUBLIC_URL') ?? cmsUrl).origin;
 /** Public address of the portal, for absolute links in feeds. */
 export const siteUrl = (read('SITE_URL') ?? 'http://127.0.0.1:4321').replace(/\/+$/, '');

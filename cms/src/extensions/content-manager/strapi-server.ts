@@ -1,6 +1,8 @@
 // Strapi's documented way to extend a plugin: this function receives the content manager's
 // server parts before they are registered. Routes are found by their handler, not their path,
 // so no spelling of a URL escapes the policy.
+import { portalStatus } from '../../portal-status';
+
 const HANDLERS_NEEDING_READ = new Set(['collection-types.clone', 'collection-types.autoClone', 'preview.getPreviewUrl']);
 
 /**
@@ -15,13 +17,37 @@ interface UidService {
 }
 
 interface Route {
+  method?: string;
+  path?: string;
   handler: string;
   config?: { policies?: unknown[] };
 }
 
 interface ContentManagerServer {
-  routes: Record<string, { routes: Route[] } | Route[]>;
+  routes: Record<string, { type?: string; routes: Route[] } | Route[]>;
   services: Record<string, (deps: { strapi: any }) => any>;
+  controllers: Record<string, (deps: { strapi: any }) => Record<string, (ctx: any) => Promise<void>>>;
+}
+
+/**
+ * The portal's state for the admin's home page (src/portal-status.ts), at
+ * GET /content-manager/portal-status for any signed-in officer: the content manager is where
+ * they publish, and a plugin extension is Strapi's documented way to add an admin route.
+ */
+function addPortalStatusRoute(plugin: ContentManagerServer): void {
+  plugin.controllers['portal-status'] = ({ strapi }) => ({
+    async show(ctx) {
+      ctx.body = await portalStatus(strapi);
+    },
+  });
+  const admin = plugin.routes.admin;
+  if (!admin || Array.isArray(admin)) throw new Error('Content manager admin router not found, cannot add the portal status route');
+  admin.routes.push({
+    method: 'GET',
+    path: '/portal-status',
+    handler: 'portal-status.show',
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  });
 }
 
 /**
@@ -59,5 +85,6 @@ export default (plugin: ContentManagerServer) => {
   // After a Strapi upgrade renamed a handler, refuse to start rather than run without the check.
   const missing = [...HANDLERS_NEEDING_READ].filter((handler) => !found.has(handler));
   if (missing.length) throw new Error(`Content manager routes not found, cannot guard them: ${missing.join(', ')}`);
+  addPortalStatusRoute(plugin);
   return plugin;
 };
