@@ -18,7 +18,7 @@ import { Builder } from './builder/builder.ts';
 import { PreviewServer } from './builder/preview-server.ts';
 import { startWebhookServer } from './builder/webhook-server.ts';
 import { buildCms, startCms } from './lib/cms.ts';
-import { loadDeployment, type Deployment } from './lib/deployment.ts';
+import { deploymentEnv, loadDeployment, mediaFolder, type Deployment } from './lib/deployment.ts';
 import { info, step, UserFacingError } from './lib/log.ts';
 import { cmsDir, rootDir } from './lib/paths.ts';
 import { stop, waitForHttp } from './lib/process.ts';
@@ -41,9 +41,9 @@ function readSetup(deployment: Deployment): SetupResult | null {
  * Builds the admin panel and the CMS's server code, and points .runtime/bin/node at the Node
  * running this, so the systemd units name one path whichever Node the bootstrap chose.
  */
-async function prepare(deployment: Deployment): Promise<void> {
+async function prepare(settings: Record<string, string>): Promise<void> {
   step('Building the CMS (admin panel and server code)');
-  const env = { ...deployment.env };
+  const env: Record<string, string> = { ...settings, NODE_ENV: 'production' };
   for (const key of DEMO_LOGINS) delete env[key];
   if (!(await buildCms(env))) info('admin panel unchanged, reusing cms/dist/build');
   const link = join(rootDir, '.runtime', 'bin', 'node');
@@ -56,7 +56,7 @@ async function prepare(deployment: Deployment): Promise<void> {
 function cmsEnv(deployment: Deployment): Record<string, string> {
   const env: Record<string, string> = {
     ...deployment.env,
-    PUBLIC_DIR: deployment.env.PUBLIC_DIR || join(deployment.stateDir, 'cms-public'),
+    PUBLIC_DIR: deployment.env.PUBLIC_DIR || mediaFolder(deployment.stateDir),
     CMS_PUBLIC_URL: deployment.cmsPublicUrl,
     CMS_BEHIND_PROXY: deployment.env.CMS_BEHIND_PROXY || 'true',
     SEED_DEMO_CONTENT: 'false',
@@ -183,13 +183,14 @@ async function createAdmin(deployment: Deployment): Promise<void> {
 
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'all';
+  // Run by whoever installs the code (root): it touches neither the state folder nor the secrets.
+  if (command === 'prepare') return prepare(deploymentEnv());
   const deployment = loadDeployment();
-  if (command === 'prepare') return prepare(deployment);
   if (command === 'create-admin') return createAdmin(deployment);
   if (!['cms', 'builder', 'all'].includes(command)) {
     throw new UserFacingError(`Không có lệnh "${command}". Dùng: prepare, create-admin, cms, builder. Unknown command.`);
   }
-  if (command === 'all') await prepare(deployment);
+  if (command === 'all') await prepare(deployment.env);
   const cms = command === 'builder' ? null : await runCms(deployment);
   const running = command === 'cms' ? null : await runBuilder(deployment);
   const shutdown = async () => {

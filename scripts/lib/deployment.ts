@@ -2,11 +2,10 @@
 // (deploy/loa-phuong.env.example lists every variable), read by the systemd units through
 // EnvironmentFile= and by the commands through LOA_ENV_FILE, plus the secrets generated on the
 // first run into the state folder. `npm start` reads none of this.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateStrapiSecrets, readEnvFile, randomSecret } from '@loa/shared/env-file';
 import { UserFacingError } from './log.ts';
-import { existsSync } from 'node:fs';
 
 export interface Deployment {
   /** The portal's public address, without a trailing slash: every absolute link, feed, sitemap entry and QR code. */
@@ -89,6 +88,24 @@ export function ensureSecrets(stateDir: string): Record<string, string> {
   return readEnvFile(file);
 }
 
+/**
+ * The CMS's settings for `npm run backup` and `npm run restore`: on the ward server the env file
+ * named by LOA_ENV_FILE (with the media folder the production mode uses); otherwise cms/.env, as
+ * `npm start` writes it. The process's environment wins in both.
+ */
+export function cmsSettings(cmsDir: string, processEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (!processEnv.LOA_ENV_FILE) return deploymentEnv({ ...readEnvFile(join(cmsDir, '.env')), ...processEnv });
+  const env = deploymentEnv(processEnv);
+  return { ...env, PUBLIC_DIR: env.PUBLIC_DIR || mediaFolder(resolve(env.LOA_STATE_DIR || DEFAULT_STATE_DIR)) };
+}
+
+const DEFAULT_STATE_DIR = '/var/lib/loa-phuong';
+
+/** The production mode's media library folder (Strapi's public folder; files under uploads/). */
+export function mediaFolder(stateDir: string): string {
+  return join(stateDir, 'cms-public');
+}
+
 /** Reads and checks the ward server's configuration; every problem is named in Vietnamese and English. */
 export function loadDeployment(processEnv: NodeJS.ProcessEnv = process.env): Deployment {
   const fileEnv = deploymentEnv(processEnv);
@@ -98,7 +115,7 @@ export function loadDeployment(processEnv: NodeJS.ProcessEnv = process.env): Dep
         'Production mode runs on PostgreSQL: set DATABASE_CLIENT=postgres.',
     );
   }
-  const stateDir = resolve(fileEnv.LOA_STATE_DIR || '/var/lib/loa-phuong');
+  const stateDir = resolve(fileEnv.LOA_STATE_DIR || DEFAULT_STATE_DIR);
   const siteDir = resolve(fileEnv.SITE_DIR || join(stateDir, 'site'));
   const deployment = {
     siteUrl: publicUrl(fileEnv, 'SITE_URL', 'https://phuong.example.gov.vn'),

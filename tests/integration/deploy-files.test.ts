@@ -10,7 +10,8 @@ import { readEnvFile } from '@loa/shared/env-file';
 import { rootDir } from '@loa/scripts/lib/paths.ts';
 
 const SYSTEMD_ANALYZE = '/usr/bin/systemd-analyze';
-const units = ['loa-phuong-cms.service', 'loa-phuong-builder.service'];
+const services = ['loa-phuong-cms.service', 'loa-phuong-builder.service'];
+const units = [...services, 'loa-phuong-backup.service', 'loa-phuong-backup.timer'];
 if (!existsSync(SYSTEMD_ANALYZE)) {
   if (process.env.CI) throw new Error(`CI must provide ${SYSTEMD_ANALYZE} (.ci/run installs systemd)`);
   console.warn(`\n!!! ${SYSTEMD_ANALYZE} not found: the systemd unit check is SKIPPED on this machine. !!!\n`);
@@ -50,7 +51,7 @@ describe('the systemd units', () => {
 
   it('run each service as its own user, read-only but for the folders it writes, restarted on failure, logging to the journal', () => {
     const template = readEnvFile(join(rootDir, 'deploy', 'loa-phuong.env.example'));
-    for (const unit of units) {
+    for (const unit of services) {
       const service = settings(readFileSync(join(rootDir, 'deploy', 'systemd', unit), 'utf8'));
       const one = (key: string) => service.get(key)?.join(' ');
       expect(one('User'), unit).toBe('loa-phuong');
