@@ -65,7 +65,9 @@ async function main() {
   await assertPortFree(builderPort, 'BUILDER_PORT');
   await assertPortFree(previewPort, 'PREVIEW_PORT');
   mkdirSync(stateDir, { recursive: true });
-  const cmsEnv: Record<string, string | undefined> = { ...process.env, ...ensureCmsEnv(), DATABASE_CLIENT: 'sqlite' };
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  // SITE_URL: the portal's address, for article addresses in the results report.
+  const cmsEnv: Record<string, string | undefined> = { ...process.env, ...ensureCmsEnv(), DATABASE_CLIENT: 'sqlite', SITE_URL: siteUrl };
 
   step('Building the CMS (the admin panel only if it changed)');
   if (!(await buildCms(cmsEnv))) info('admin panel unchanged, reusing cms/dist/build');
@@ -106,7 +108,6 @@ async function main() {
     );
   }
 
-  const siteUrl = `http://127.0.0.1:${sitePort}`;
   step('Building the portal from the CMS');
   const currentLink = join(siteDir, 'current');
   builder = new Builder({

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerActivityRules } from './activity-rules';
 import { ensurePublishedOrderIndex } from './published-order-index';
 import { registerEditorialRules } from './editorial-rules';
 import { registerLinkRules } from './link-rules';
@@ -14,6 +15,7 @@ export default {
     registerEditorialRules(strapi);
     registerPublishRules(strapi);
     registerPublicationLog(strapi);
+    registerActivityRules(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublishedOrderIndex(strapi);

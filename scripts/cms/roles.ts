@@ -7,6 +7,7 @@
 // - Editor (leadership, Office-Statistics officer): everything on content, including publishing
 //   and scheduling; reads the publication log ("Nhật ký xuất bản"), which the Author does not see
 //   and nobody writes by hand (cms/src/publication-log.ts).
+// - Activities off the portal ("Hoạt động tuyên truyền"): see ACTIVITY below.
 import type { Strapi } from './strapi-types.ts';
 
 const ARTICLE = 'api::article.article';
@@ -31,6 +32,27 @@ const TAXONOMY = [
 const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
 /** Written by the CMS itself on every publish, withdrawal and delete. */
 const PUBLICATION_LOG = 'api::publication-log.publication-log';
+/**
+ * Communication activities off the portal, for the results report (cms/src/activity-rules.ts).
+ * The rule: an Author records, sees, edits and deletes only her own, and cannot confirm; an
+ * Editor sees, edits and confirms all of them. Who confirmed, and when, the CMS writes.
+ */
+const ACTIVITY = 'api::activity.activity';
+const CONFIRMATION_FIELDS = ['confirmed', 'confirmedAt', 'confirmedBy'];
+
+function activityPermissions(strapi: Strapi, role: 'author' | 'editor'): Permission[] {
+  const fields = Object.keys(strapi.contentTypes[ACTIVITY].attributes).filter(
+    (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name),
+  );
+  const writable = fields.filter((name) => (role === 'editor' ? name !== 'confirmedAt' && name !== 'confirmedBy' : !CONFIRMATION_FIELDS.includes(name)));
+  const conditions = role === 'author' ? ['admin::is-creator'] : [];
+  return [
+    { action: `${CONTENT_MANAGER}read`, subject: ACTIVITY, properties: { fields }, conditions },
+    { action: `${CONTENT_MANAGER}create`, subject: ACTIVITY, properties: { fields: writable }, conditions: [] },
+    { action: `${CONTENT_MANAGER}update`, subject: ACTIVITY, properties: { fields: writable }, conditions },
+    { action: `${CONTENT_MANAGER}delete`, subject: ACTIVITY, properties: {}, conditions },
+  ];
+}
 
 interface Permission {
   action: string;
@@ -64,7 +86,7 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
   // would leave her pickers empty: she entered none of it. Her taxonomy permissions are replaced
   // by a plain read of every entry.
   const authorPermissions = (await currentPermissions(strapi, author.id))
-    .filter((p) => !(p.subject && (TAXONOMY.includes(p.subject) || p.subject === PUBLICATION_LOG)))
+    .filter((p) => !(p.subject && (TAXONOMY.includes(p.subject) || p.subject === PUBLICATION_LOG || p.subject === ACTIVITY)))
     .filter((p) => p.action !== `${CONTENT_MANAGER}publish` && p.action !== UPLOAD_UPDATE)
     .map((p) =>
       p.subject === ARTICLE && p.action !== `${CONTENT_MANAGER}read`
@@ -80,12 +102,13 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
     );
     authorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject, properties: { fields }, conditions: [] });
   }
+  authorPermissions.push(...activityPermissions(strapi, 'author'));
   await roles.assignPermissions(author.id, authorPermissions);
 
   // Editors get the schedule fields even on a database created before those fields existed
   // (Strapi grants default field permissions only for fields present at the first start).
   const editorPermissions = (await currentPermissions(strapi, editor.id))
-    .filter((p) => p.subject !== PUBLICATION_LOG)
+    .filter((p) => p.subject !== PUBLICATION_LOG && p.subject !== ACTIVITY)
     .map((p) =>
       p.subject === ARTICLE && (p.action === `${CONTENT_MANAGER}create` || p.action === `${CONTENT_MANAGER}update` || p.action === `${CONTENT_MANAGER}read`)
         ? withFields(p, (fields) => [...new Set([...fields, ...EDITOR_FIELDS, ...(p.action.endsWith('read') ? SYSTEM_FIELDS : [])])])
@@ -96,6 +119,7 @@ export async function ensureEditorialRoles(strapi: Strapi): Promise<{ authorRole
     (name) => !['createdBy', 'updatedBy', 'locale', 'localizations'].includes(name),
   );
   editorPermissions.push({ action: `${CONTENT_MANAGER}read`, subject: PUBLICATION_LOG, properties: { fields: logFields }, conditions: [] });
+  editorPermissions.push(...activityPermissions(strapi, 'editor'));
   await roles.assignPermissions(editor.id, editorPermissions);
   return { authorRoleId: author.id, editorRoleId: editor.id };
 }

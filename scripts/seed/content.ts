@@ -58,6 +58,26 @@ const articleFrontMatterSchema = z.object({
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
+
+const activitySchema = z.object({
+  title: text,
+  startDate: isoDate,
+  endDate: isoDate.optional(),
+  channel: z.string(),
+  areas: z.array(z.string()).min(1),
+  officer: z.string(),
+  quantity: z.number().int().min(0),
+  unit: z.string(),
+  place: text.optional(),
+  notes: text.optional(),
+  article: z.string().optional(),
+  confirmed: z.boolean(),
+});
+export type DemoActivity = z.infer<typeof activitySchema>;
+
+export function readDemoActivities(seedDir: string, name = 'activities-2024.yaml'): DemoActivity[] {
+  return z.array(activitySchema).parse(parse(readFileSync(join(seedDir, name), 'utf8')));
+}
 export type DemoArticle = z.infer<typeof articleFrontMatterSchema> & { slug: string; body: string; file: string };
 
 export function readPlanFile(seedDir: string, name = 'plan-2024.yaml'): PlanFile & { body: string } {

@@ -10,7 +10,7 @@ import { markdownToText } from '@loa/shared/markdown';
 import { slugify } from '@loa/shared/slug';
 import { seedDir } from '../lib/paths.ts';
 import type { Strapi } from '../cms/strapi-types.ts';
-import { readDemoArticles, readPlanFile, type DemoArticle } from './content.ts';
+import { readDemoActivities, readDemoArticles, readPlanFile, type DemoArticle } from './content.ts';
 import { makeCoverImage, makePdf } from './media.ts';
 
 const SEED_VERSION = 'demo-2024-v1';
@@ -61,7 +61,11 @@ export async function seedDemoContent(strapi: Strapi, options: SeedOptions = {})
   if (options.articlesDir) articles.push(...readDemoArticles(options.articlesDir));
   const data = readPlanFile(seedDir);
   await fillNewSettingsFields(strapi, data.siteSettings);
-  if (done === SEED_VERSION && !options.articlesDir) return { skipped: true, created: {} };
+  if (done === SEED_VERSION && !options.articlesDir) {
+    // Databases seeded before activities existed get them once.
+    const activities = await seedDemoActivities(strapi, articles);
+    return { skipped: true, created: activities ? { activity: activities } : {} };
+  }
 
   const created: Record<string, number> = {};
   const count = (kind: string) => (created[kind] = (created[kind] ?? 0) + 1);
@@ -124,11 +128,55 @@ export async function seedDemoContent(strapi: Strapi, options: SeedOptions = {})
       count(article.status === 'draft' ? 'draftArticle' : 'article');
       log(`seeded ${article.file}`);
     }
+    const activities = await seedDemoActivities(strapi, articles);
+    if (activities) created.activity = activities;
     if (!options.articlesDir) await strapi.store.set({ ...store, value: SEED_VERSION });
     return { skipped: false, created };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+const activitiesStore = { type: 'core', name: 'loa-phuong', key: 'demo-activities' } as const;
+
+/**
+ * The demo activities off the portal (activities-2024.yaml), once: an activity an officer deletes
+ * stays deleted. They go through the document service, so the activity rules check them too.
+ * Returns how many were created.
+ */
+async function seedDemoActivities(strapi: Strapi, articles: DemoArticle[]): Promise<number> {
+  if (await strapi.store.get(activitiesStore)) return 0;
+  let created = 0;
+  for (const activity of readDemoActivities(seedDir)) {
+    const one = async (uid: string, filters: Record<string, unknown>) => {
+      const entry = await strapi.documents(uid).findFirst({ filters });
+      if (!entry) throw new Error(`Demo activity "${activity.title}": no ${uid} with ${JSON.stringify(filters)}`);
+      return { documentId: entry.documentId };
+    };
+    const year = Number(activity.startDate.slice(0, 4));
+    const areas = await Promise.all(activity.areas.map((letter) => one(uids.contentArea, { letter, plan: { year } })));
+    await strapi.documents('api::activity.activity').create({
+      data: {
+        title: activity.title,
+        startDate: activity.startDate,
+        endDate: activity.endDate ?? null,
+        channel: { connect: [await one(uids.channel, { slug: activity.channel })] },
+        contentAreas: { connect: areas },
+        responsibleOfficer: { connect: [await one(uids.officer, { slug: activity.officer })] },
+        quantity: activity.quantity,
+        unit: activity.unit,
+        place: activity.place ?? null,
+        notes: activity.notes ?? null,
+        ...(activity.article
+          ? { article: { connect: [await one(uids.article, { slug: articles.find((article) => article.file === `${activity.article}.md`)?.slug })] } }
+          : {}),
+        confirmed: activity.confirmed,
+      },
+    });
+    created++;
+  }
+  await strapi.store.set({ ...activitiesStore, value: true });
+  return created;
 }
 
 /** Settings fields added after a database was seeded are filled in, never overwritten. */

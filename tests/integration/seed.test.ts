@@ -24,7 +24,7 @@ function seedScenario(database: () => Record<string, string> | undefined) {
     const first = await startTempCms({ database: database() });
     let second: Awaited<ReturnType<typeof startTempCms>> | undefined;
     try {
-      expect(first.setup.seed?.created).toMatchObject({ plan: 1, contentArea: 11, channel: 7, officer: 5, article: 25, draftArticle: 1 });
+      expect(first.setup.seed?.created).toMatchObject({ plan: 1, contentArea: 11, channel: 7, officer: 5, article: 25, draftArticle: 1, activity: 9 });
       expect(await counts(first.url, first.setup.siteToken)).toEqual(expected);
       // The build pages through published articles in id order (cms/src/published-order-index.ts
       // gives the database an index for it): each exactly once, in order.

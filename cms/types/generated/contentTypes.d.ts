@@ -443,6 +443,79 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
+  collectionName: 'activities';
+  info: {
+    description: 'Vi\u1EC7c tuy\u00EAn truy\u1EC1n ngo\u00E0i c\u1ED5ng th\u00F4ng tin (b\u1EA3ng tin, loa truy\u1EC1n thanh, b\u0103ng r\u00F4n, h\u1ED9i ngh\u1ECB, m\u1EA1ng x\u00E3 h\u1ED9i), \u0111\u1EC3 b\u00E1o c\u00E1o k\u1EBFt qu\u1EA3 th\u1EF1c hi\u1EC7n k\u1EBF ho\u1EA1ch. Kh\u00F4ng hi\u1EC7n tr\u00EAn c\u1ED5ng th\u00F4ng tin.';
+    displayName: 'Ho\u1EA1t \u0111\u1ED9ng tuy\u00EAn truy\u1EC1n';
+    pluralName: 'activities';
+    singularName: 'activity';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'manyToOne', 'api::article.article'>;
+    channel: Schema.Attribute.Relation<'manyToOne', 'api::channel.channel'>;
+    confirmed: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    confirmedAt: Schema.Attribute.DateTime;
+    confirmedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    contentAreas: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::content-area.content-area'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    endDate: Schema.Attribute.Date;
+    evidence: Schema.Attribute.Media<'images' | 'files', true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::activity.activity'
+    > &
+      Schema.Attribute.Private;
+    notes: Schema.Attribute.Text;
+    place: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    plan: Schema.Attribute.Relation<'manyToOne', 'api::plan.plan'>;
+    publishedAt: Schema.Attribute.DateTime;
+    quantity: Schema.Attribute.Integer & Schema.Attribute.Required;
+    responsibleOfficer: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::responsible-officer.responsible-officer'
+    >;
+    startDate: Schema.Attribute.Date & Schema.Attribute.Required;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    unit: Schema.Attribute.Enumeration<
+      [
+        'b\u0103ng r\u00F4n, kh\u1EA9u hi\u1EC7u',
+        'l\u01B0\u1EE3t ph\u00E1t thanh',
+        'bu\u1ED5i',
+        'ng\u01B0\u1EDDi tham d\u1EF1',
+        't\u1EDD r\u01A1i',
+        'b\u00E0i \u0111\u0103ng',
+        'l\u01B0\u1EE3t',
+      ]
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   collectionName: 'articles';
   info: {
@@ -1212,6 +1285,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::activity.activity': ApiActivityActivity;
       'api::article.article': ApiArticleArticle;
       'api::channel.channel': ApiChannelChannel;
       'api::content-area.content-area': ApiContentAreaContentArea;

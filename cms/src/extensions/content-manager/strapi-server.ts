@@ -2,6 +2,7 @@
 // server parts before they are registered. Routes are found by their handler, not their path,
 // so no spelling of a URL escapes the policy.
 import { portalStatus } from '../../portal-status';
+import { resultsReportController, resultsReportRoutes } from '../../results-report';
 
 const HANDLERS_NEEDING_READ = new Set(['collection-types.clone', 'collection-types.autoClone', 'preview.getPreviewUrl']);
 
@@ -30,24 +31,24 @@ interface ContentManagerServer {
 }
 
 /**
- * The portal's state for the admin's home page (src/portal-status.ts), at
- * GET /content-manager/portal-status for any signed-in officer: the content manager is where
- * they publish, and a plugin extension is Strapi's documented way to add an admin route.
+ * Admin routes of our own, on the content manager's admin router (a plugin extension is Strapi's
+ * documented way to add one), for signed-in officers only:
+ * - GET /content-manager/portal-status: the portal's state for the admin's home page (src/portal-status.ts);
+ * - /content-manager/results-report[/docx|/xlsx]: the plan's results report (src/results-report.ts),
+ *   which checks the Editor's permission itself.
  */
-function addPortalStatusRoute(plugin: ContentManagerServer): void {
+function addOwnRoutes(plugin: ContentManagerServer): void {
   plugin.controllers['portal-status'] = ({ strapi }) => ({
     async show(ctx) {
       ctx.body = await portalStatus(strapi);
     },
   });
+  plugin.controllers['results-report'] = resultsReportController;
   const admin = plugin.routes.admin;
-  if (!admin || Array.isArray(admin)) throw new Error('Content manager admin router not found, cannot add the portal status route');
-  admin.routes.push({
-    method: 'GET',
-    path: '/portal-status',
-    handler: 'portal-status.show',
-    config: { policies: ['admin::isAuthenticatedAdmin'] },
-  });
+  if (!admin || Array.isArray(admin)) throw new Error('Content manager admin router not found, cannot add our admin routes');
+  for (const route of [{ method: 'GET', path: '/portal-status', handler: 'portal-status.show' }, ...resultsReportRoutes]) {
+    admin.routes.push({ ...route, config: { policies: ['admin::isAuthenticatedAdmin'] } });
+  }
 }
 
 /**
@@ -85,6 +86,6 @@ export default (plugin: ContentManagerServer) => {
   // After a Strapi upgrade renamed a handler, refuse to start rather than run without the check.
   const missing = [...HANDLERS_NEEDING_READ].filter((handler) => !found.has(handler));
   if (missing.length) throw new Error(`Content manager routes not found, cannot guard them: ${missing.join(', ')}`);
-  addPortalStatusRoute(plugin);
+  addOwnRoutes(plugin);
   return plugin;
 };
