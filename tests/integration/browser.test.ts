@@ -235,6 +235,49 @@ describe.skipIf(!browserAvailable)('in a browser', () => {
     await authorPage.context().close();
   });
 
+  it('an Editor opens "Báo cáo kết quả", reads the counts as text beside the charts, sees the gaps and downloads the Word report', async () => {
+    const page = await adminPage(EDITOR);
+    await page.getByRole('link', { name: 'Báo cáo kết quả' }).first().click();
+    await page.getByRole('heading', { name: 'Báo cáo kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính' }).waitFor();
+    // A period that ends before it starts is refused in Vietnamese.
+    await page.getByLabel('Năm của kế hoạch').fill('2024');
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('range');
+    await page.getByLabel('Từ ngày', { exact: true }).fill('2024-05-01');
+    await page.getByLabel('Đến ngày', { exact: true }).fill('2024-04-01');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    const refusal = page.locator('[data-report-error]');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toBe('Kỳ báo cáo kết thúc (01/04/2024) trước khi bắt đầu (01/05/2024). Chọn lại ngày.');
+
+    await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('quarter');
+    await page.getByLabel('Quý', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    const report = page.locator('[data-report="quý II năm 2024"]');
+    await report.waitFor();
+    // Each chart's numbers as a table a screen reader reads; the bars themselves are hidden from it.
+    const areas = page.locator('table[data-table="Theo nội dung tuyên truyền"]');
+    expect(await areas.locator('tbody tr').count()).toBe(11);
+    expect(await areas.locator('thead th').allTextContents()).toEqual(['Nội dung tuyên truyền', 'Tin bài', 'Hoạt động']);
+    expect(await page.locator('[data-chart="Theo nội dung tuyên truyền"]').getAttribute('aria-hidden')).toBe('true');
+    expect(await page.locator('table[data-table="Theo tháng"] tbody th').allTextContents()).toEqual(['Tháng 4/2024', 'Tháng 5/2024', 'Tháng 6/2024']);
+    await expect(page.locator('[data-gaps]').textContent()).resolves.toMatch(/Nội dung tuyên truyền: .+\)/);
+    // Without colour: articles and activities differ by pattern, and the legend says which is which.
+    await expect(report.textContent()).resolves.toContain('Tin bài (đặc)');
+
+    await page.getByLabel('Tóm tắt (sửa trước khi tải bản Word)').fill('Tóm tắt do cán bộ viết lại.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải bản Word (.docx)' }).click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-ket-qua-tuyen-truyen-cchc-2024-04-01-2024-06-30.docx');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    await page.context().close();
+
+    // The drafting officer has no such menu entry.
+    const authorPage = await adminPage(AUTHOR);
+    await authorPage.getByRole('link', { name: 'Quản lý nội dung' }).first().waitFor();
+    expect(await authorPage.getByRole('link', { name: 'Báo cáo kết quả' }).count()).toBe(0);
+    await authorPage.context().close();
+  });
+
   it('loads the home page, an article, search with results and the contact page with no Content-Security-Policy violation', async () => {
     const page = await phonePage();
     const problems = await collectProblems(page);

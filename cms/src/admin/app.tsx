@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { ChartPie, Globe } from '@strapi/icons';
 import vi from './translations/vi.json';
 
 export default {
@@ -16,6 +16,15 @@ export default {
       icon: Globe,
       title: { id: 'loa.portal-status.title', defaultMessage: 'Cổng thông tin' },
       component: async () => (await import('./widgets/PortalStatus')).PortalStatusWidget,
+    });
+    // The plan's results report, in the menu of those who publish (Editors, administrators); its
+    // routes check the same people (cms/src/results-report.ts).
+    app.addMenuLink({
+      to: 'bao-cao-ket-qua',
+      icon: ChartPie,
+      intlLabel: { id: 'loa.results-report.menu', defaultMessage: 'Báo cáo kết quả' },
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }],
+      Component: () => import('./pages/ResultsReport'),
     });
   },
   bootstrap(_app: StrapiApp) {},
