@@ -248,6 +248,34 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     ]);
   });
 
+  it("shows a draft's preview under the portal's address through nginx, framed only by the CMS's public origin", async () => {
+    const officer = (await admin.request('GET', '/content-manager/collection-types/api::responsible-officer.responsible-officer')).body.results[0];
+    const area = (await admin.request('GET', '/content-manager/collection-types/api::content-area.content-area')).body.results[0];
+    const draft = await admin.createArticle({
+      title: 'Bản nháp thông báo lịch tiêm chủng',
+      slug: 'ban-nhap-lich-tiem-chung',
+      summary: 'Bản nháp chưa duyệt.',
+      body: 'Nội dung bản nháp chưa duyệt.',
+      featured: false,
+      contentAreas: { connect: [{ documentId: area.documentId }] },
+      responsibleOfficer: { connect: [{ documentId: officer.documentId }] },
+    });
+    const link = await admin.request('GET', `/content-manager/preview/url/api::article.article?documentId=${draft.body.data.documentId}&status=draft`);
+    const url = new URL(link.body.data.url);
+    expect(url.origin).toBe(env.SITE_URL);
+    expect(url.pathname).toMatch(/^\/xem-truoc\//);
+    const page = await tlsRequest(url.href);
+    expect(page.status).toBe(200);
+    expect(page.text()).toContain('Bản nháp thông báo lịch tiêm chủng');
+    expect(page.headers['content-security-policy']).toContain(`frame-ancestors ${env.CMS_PUBLIC_URL}`);
+    expect(page.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
+    // Without the signature, nothing.
+    expect((await tlsRequest(`${env.SITE_URL}${url.pathname}`)).status).toBe(403);
+    // And never in the static portal.
+    expect((await tlsRequest(`${nginx.portalUrl}/tin-tuc/ban-nhap-lich-tiem-chung/`)).status).toBe(404);
+  });
+
   it('puts the CMS on its own host name behind nginx: HTTPS known to Strapi, HSTS, and a body limit', async () => {
     const adminPage = await tlsRequest(`${nginx.cmsUrl}/admin/auth/login`);
     expect(adminPage.status).toBe(200);
