@@ -10,13 +10,17 @@ export default {
     translations: { vi },
   },
   register(app: StrapiApp) {
-    // The admin's home page tells whoever published whether the public portal shows it yet.
-    app.widgets.register({
-      id: 'portal-status',
-      icon: Globe,
-      title: { id: 'loa.portal-status.title', defaultMessage: 'Cổng thông tin' },
-      component: async () => (await import('./widgets/PortalStatus')).PortalStatusWidget,
-    });
+    // The admin's home page tells whoever published whether the public portal shows it yet. It
+    // comes first (a reducer, the widgets API's documented form), so a failed build is in view.
+    app.widgets.register((widgets) => [
+      {
+        id: 'portal-status',
+        icon: Globe,
+        title: { id: 'loa.portal-status.title', defaultMessage: 'Cổng thông tin' },
+        component: async () => (await import('./widgets/PortalStatus')).PortalStatusWidget,
+      },
+      ...widgets,
+    ]);
     // The plan's results report, in the menu of those who publish (Editors, administrators); its
     // routes check the same people (cms/src/results-report.ts).
     app.addMenuLink({
