@@ -99,7 +99,8 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   const seed = cms.setup.seed;
-  info(seed?.skipped ? 'demo content already seeded' : `seeded: ${JSON.stringify(seed?.created ?? {})}`);
+  const created = Object.keys(seed?.created ?? {}).length ? `seeded: ${JSON.stringify(seed?.created)}` : '';
+  info(seed?.skipped ? ['demo content already seeded', created].filter(Boolean).join('; ') : created);
   if (siteEnv.CMS_TOKEN !== cms.setup.siteToken || siteEnv.CMS_URL !== cms.url) {
     updateEnvFile(
       siteEnvFile,
