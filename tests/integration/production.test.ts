@@ -3,7 +3,7 @@
 // administrator made by create-admin, the CMS and the builder as the systemd units run them, and
 // Debian's nginx with deploy/nginx/ in front, over TLS. Chromium reads the portal through nginx
 // and an Editor reads the portal's state on the admin's home page.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { AdminApi } from '../lib/admin-api.ts';
 import { browserAvailable, collectProblems, launchBrowser } from '../lib/browser.ts';
 import { CMS_HOST, nginxAvailable, PORTAL_HOST, startNginx, tlsRequest, type RunningNginx } from '../lib/nginx.ts';
 import { postgresAvailable, startPostgres, type PostgresServer } from '../lib/postgres.ts';
+import { runCommand } from '../lib/run.ts';
 import { eventually } from '../lib/wait.ts';
 
 const ready = nginxAvailable && postgresAvailable() && browserAvailable;
@@ -53,13 +54,11 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     return child;
   }
 
-  function createAdmin(answers: string[]) {
-    const result = spawnSync(process.execPath, [production, 'create-admin'], {
+  async function createAdmin(answers: string[]) {
+    const result = await runCommand(process.execPath, [production, 'create-admin'], {
       cwd: rootDir,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOA_ENV_FILE: envFile },
       input: `${answers.join('\n')}\n`,
-      encoding: 'utf8',
-      timeout: 120_000,
     });
     output.push(result.stdout, result.stderr);
     return result;
@@ -94,7 +93,7 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     cmsLocal = `http://127.0.0.1:${cmsPort}`;
     builderHealth = `http://127.0.0.1:${builderPort}/health`;
 
-    expect(createAdmin([ADMIN.email, ADMIN.firstname, ADMIN.lastname, ADMIN.password, ADMIN.password]).status).toBe(0);
+    expect((await createAdmin([ADMIN.email, ADMIN.firstname, ADMIN.lastname, ADMIN.password, ADMIN.password])).status).toBe(0);
     service('cms');
     await waitForHttp(`${cmsLocal}/_health`, processes.cms, 300_000);
     service('builder');
@@ -114,12 +113,12 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
   });
 
   it('makes the first administrator only from a password that meets the rules, and prints no password or secret', async () => {
-    const weak = createAdmin(['thu@phuong.example.gov.vn', 'Thử', 'Nguyễn', 'ngan', 'ngan']);
+    const weak = await createAdmin(['thu@phuong.example.gov.vn', 'Thử', 'Nguyễn', 'ngan', 'ngan']);
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('Mật khẩu cần ít nhất 8 ký tự. Không tạo tài khoản.');
-    const differ = createAdmin(['thu@phuong.example.gov.vn', 'Thử', 'Nguyễn', 'KhacNhau-2026', 'KhacNhau-2027']);
+    const differ = await createAdmin(['thu@phuong.example.gov.vn', 'Thử', 'Nguyễn', 'KhacNhau-2026', 'KhacNhau-2027']);
     expect(differ.stderr).toContain('Hai lần nhập mật khẩu không khớp.');
-    const again = createAdmin([ADMIN.email, 'Lan', 'Nguyễn Thị', 'MatKhauKhac-2026', 'MatKhauKhac-2026']);
+    const again = await createAdmin([ADMIN.email, 'Lan', 'Nguyễn Thị', 'MatKhauKhac-2026', 'MatKhauKhac-2026']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain(`Đã có tài khoản ${ADMIN.email}; không tạo lại.`);
 

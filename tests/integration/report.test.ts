@@ -2,7 +2,6 @@
 // plan, its demo articles and its demo activities: the counts against ones computed here from the
 // CMS's documents, the Word and Excel files read back, the command line, who may do what, and
 // bad input refused in Vietnamese with nothing saved.
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '@loa/shared/dates';
 import { rootDir } from '@loa/scripts/lib/paths.ts';
 import { AdminApi, contentApi } from '../lib/admin-api.ts';
+import { runCommand } from '../lib/run.ts';
 import { AUTHOR, EDITOR, editorialUsers, startTempCms, type TempCms } from '../lib/temp-cms.ts';
 
 const ACTIVITIES = '/content-manager/collection-types/api::activity.activity';
@@ -222,26 +222,31 @@ describe('the results report', () => {
 
   it('comes out the same from the command line', async () => {
     const json = (await report(editor, Q2)).body;
-    const result = spawnSync(process.execPath, [join(rootDir, 'scripts', 'report.ts'), '--year', '2024', '--quarter', '2', '--format', 'json', '--out', '-'], {
-      cwd: rootDir,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        ...cms.secrets,
-        ENV_PATH: '/dev/null',
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_FILENAME: join(cms.dir, 'data.db'),
-        PUBLIC_DIR: join(cms.dir, 'public'),
+    const result = await runCommand(
+      process.execPath,
+      [join(rootDir, 'scripts', 'report.ts'), '--year', '2024', '--quarter', '2', '--format', 'json', '--out', '-'],
+      {
+        cwd: rootDir,
+        env: {
+          PATH: process.env.PATH,
+          ...cms.secrets,
+          ENV_PATH: '/dev/null',
+          DATABASE_CLIENT: 'sqlite',
+          DATABASE_FILENAME: join(cms.dir, 'data.db'),
+          PUBLIC_DIR: join(cms.dir, 'public'),
+        },
       },
-      timeout: 120_000,
-    });
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(json);
-    const refused = spawnSync(process.execPath, [join(rootDir, 'scripts', 'report.ts'), '--year', '2024', '--from', '2024-05-01', '--to', '2024-04-01'], {
-      cwd: rootDir,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH },
-    });
+    const refused = await runCommand(
+      process.execPath,
+      [join(rootDir, 'scripts', 'report.ts'), '--year', '2024', '--from', '2024-05-01', '--to', '2024-04-01'],
+      {
+        cwd: rootDir,
+        env: { PATH: process.env.PATH },
+      },
+    );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('Kỳ báo cáo kết thúc (01/04/2024) trước khi bắt đầu (01/05/2024).');
   });
