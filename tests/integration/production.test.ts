@@ -132,6 +132,36 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     expect(readFileSync(join(env.LOA_STATE_DIR, 'secrets.env')).length).toBeGreaterThan(0);
   });
 
+  it('asks for the password on a terminal without showing it, as an administrator types it', async () => {
+    // util-linux's script gives the command a terminal; the answers are typed as each question appears.
+    const typed = { email: 'cntt@phuong.example.gov.vn', password: 'GoTrenManHinh-2026' };
+    const child = spawn('script', ['-qfec', `${process.execPath} ${production} create-admin`, '/dev/null'], {
+      cwd: rootDir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOA_ENV_FILE: envFile, TERM: 'dumb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    const answers: Array<[string, string]> = [
+      ['Thư điện tử của quản trị viên: ', typed.email],
+      ['Tên (ví dụ: Lan): ', 'Minh'],
+      ['Họ và tên đệm (ví dụ: Nguyễn Thị): ', 'Phạm Văn'],
+      ['Mật khẩu (không hiện khi gõ): ', typed.password],
+      ['Nhập lại mật khẩu: ', typed.password],
+    ];
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout!.on('data', (chunk) => {
+      screen += String(chunk);
+      while (answers.length && screen.endsWith(answers[0][0])) child.stdin!.write(`${answers.shift()![1]}\r`);
+    });
+    expect(await done).toBe(0);
+    output.push(screen);
+    expect(screen).toContain(`Đã tạo quản trị viên ${typed.email}`);
+    // The terminal echoed what was typed for the e-mail and the name, never the password.
+    expect(screen).toContain(typed.email);
+    expect(screen).not.toContain(typed.password);
+    await AdminApi.login(cmsLocal, typed.email, typed.password);
+  });
+
   it('starts with no demo content and tells editors, in Vietnamese, what the first build needs', async () => {
     for (const type of ['article.article', 'content-area.content-area', 'responsible-officer.responsible-officer', 'channel.channel', 'plan.plan']) {
       const list = await admin.request('GET', `/content-manager/collection-types/api::${type}`);
