@@ -111,8 +111,11 @@ async function runBuilder(deployment: Deployment): Promise<{ builder: Builder; p
   builder.startReconciling();
   step(`Building the portal for ${deployment.siteUrl} into ${join(deployment.siteDir, 'current')}`);
   const first = await builder.buildNow('builder started');
-  if (!first.ok) info(`the first build failed; still serving ${builder.currentBuild ?? 'nothing'}, trying again on the next publish or check`);
-  else if (builder.currentBuild) await preview.restart(join(deployment.siteDir, 'builds', builder.currentBuild));
+  if (!first.ok) {
+    info(`the first build failed; still serving ${builder.currentBuild ?? 'nothing'}, trying again on the next publish or check`);
+    // A build from before this start still serves the previews (a good build restarts them itself).
+    if (builder.currentBuild) await preview.restart(join(deployment.siteDir, 'builds', builder.currentBuild));
+  }
   return { builder, preview };
 }
 
