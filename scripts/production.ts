@@ -18,14 +18,11 @@ import { Builder } from './builder/builder.ts';
 import { PreviewServer } from './builder/preview-server.ts';
 import { startWebhookServer } from './builder/webhook-server.ts';
 import { buildCms, startCms } from './lib/cms.ts';
-import { deploymentEnv, loadDeployment, mediaFolder, type Deployment } from './lib/deployment.ts';
+import { DEMO_LOGINS, deploymentEnv, loadDeployment, strapiEnvironment, type Deployment } from './lib/deployment.ts';
 import { info, step, UserFacingError } from './lib/log.ts';
 import { cmsDir, rootDir } from './lib/paths.ts';
 import { stop, waitForHttp } from './lib/process.ts';
 import type { SetupResult } from './cms/setup.ts';
-
-/** Logins for the demo: never taken from the ward server's environment. */
-const DEMO_LOGINS = ['ADMIN', 'AUTHOR', 'EDITOR'].flatMap((role) => [`${role}_EMAIL`, `${role}_PASSWORD`]);
 
 const setupFile = (deployment: Deployment) => join(deployment.stateDir, 'cms-setup.json');
 
@@ -53,24 +50,16 @@ async function prepare(settings: Record<string, string>): Promise<void> {
   info(`Node for the services: ${link} -> ${process.execPath}`);
 }
 
+/** The CMS service's environment: the ward server's Strapi, with the builder and the previews it nudges. */
 function cmsEnv(deployment: Deployment): Record<string, string> {
   const env: Record<string, string> = {
-    ...deployment.env,
-    PUBLIC_DIR: deployment.env.PUBLIC_DIR || mediaFolder(deployment.stateDir),
-    CMS_PUBLIC_URL: deployment.cmsPublicUrl,
-    CMS_BEHIND_PROXY: deployment.env.CMS_BEHIND_PROXY || 'true',
-    SEED_DEMO_CONTENT: 'false',
+    ...strapiEnvironment(deployment),
     BUILDER_WEBHOOK_URL: `http://127.0.0.1:${deployment.builderPort}/hooks/cms`,
     // Draft previews are served under the portal's own address (nginx passes /xem-truoc/ to the builder's preview server).
     PREVIEW_URL: deployment.siteUrl,
     SITE_TOKEN: readSetup(deployment)?.siteToken ?? '',
     SERVE_ADMIN_PANEL: 'true',
-    // Strapi reads cms/.env unless ENV_PATH names another file; that one belongs to `npm start`
-    // (demo logins among its values). Here every setting comes from the environment.
-    ENV_PATH: '/dev/null',
   };
-  // Empty rather than absent, so nothing fills them in.
-  for (const key of DEMO_LOGINS) env[key] = '';
   mkdirSync(join(env.PUBLIC_DIR, 'uploads'), { recursive: true });
   return env;
 }

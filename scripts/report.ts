@@ -10,15 +10,13 @@
 //   npm run report -- --year 2024 --from 2024-03-01 --to 2024-04-15 --out bao-cao.docx
 //   npm run report -- --year 2024                              the whole year
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { resultsReportDocx } from '@loa/shared/report-docx';
 import { resultsReportXlsx } from '@loa/shared/report-xlsx';
 import { ReportInputError, resolvePeriod, type PeriodInput, type ResultsReport } from '@loa/shared/report';
-import type { Strapi } from './cms/strapi-types.ts';
-import { loadDeployment, mediaFolder } from './lib/deployment.ts';
+import { createCmsStrapi } from './cms/load-strapi.ts';
+import { loadDeployment, strapiEnvironment } from './lib/deployment.ts';
 import { UserFacingError } from './lib/log.ts';
-import { cmsDir } from './lib/paths.ts';
 
 const USAGE =
   'Cách dùng: npm run report -- --year 2024 [--month 3 | --quarter 2 | --half 1 | --from 2024-03-01 --to 2024-04-15] [--format docx|xlsx|json] [--out tệp]';
@@ -58,18 +56,12 @@ async function main() {
   }
   if (process.env.LOA_ENV_FILE) {
     // The ward server: its env file and generated secrets, not cms/.env (see scripts/production.ts).
-    const deployment = loadDeployment();
-    Object.assign(process.env, deployment.env, { ENV_PATH: '/dev/null', PUBLIC_DIR: deployment.env.PUBLIC_DIR || mediaFolder(deployment.stateDir) });
+    Object.assign(process.env, strapiEnvironment(loadDeployment()));
   }
   // As the CMS runs (scripts/lib/cms.ts); Strapi's own lines would mix with a report written to stdout.
   process.env.NODE_ENV ??= 'production';
   process.env.LOG_LEVEL ??= 'error';
-  const { createStrapi } = createRequire(join(cmsDir, 'package.json'))('@strapi/strapi');
-  const strapi: Strapi & { destroy(): Promise<void>; log: { level: string } } = createStrapi({
-    appDir: cmsDir,
-    distDir: join(cmsDir, 'dist'),
-    serveAdminPanel: false,
-  });
+  const strapi = createCmsStrapi({ serveAdminPanel: false });
   let report: ResultsReport;
   try {
     await strapi.load();

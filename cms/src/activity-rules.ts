@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { adminAbility, adminUser } from './editorial-context';
+import { adminAbility, adminUser, adminUserName } from './editorial-context';
 
 export const ACTIVITY = 'api::activity.activity';
 const UPDATE = 'plugin::content-manager.explorer.update';
@@ -97,7 +97,7 @@ export function registerActivityRules(strapi: Core.Strapi) {
     if (mayConfirm && data.confirmed === true && !current?.confirmed) {
       const user = adminUser(strapi);
       data.confirmedAt = new Date().toISOString();
-      data.confirmedBy = user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || (user.email ?? null) : 'Hệ thống';
+      data.confirmedBy = user ? adminUserName(user) || (user.email ?? null) : 'Hệ thống';
     } else if ((mayConfirm && data.confirmed === false) || (!mayConfirm && current?.confirmed)) {
       data.confirmed = false;
       data.confirmedAt = null;

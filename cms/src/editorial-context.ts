@@ -42,6 +42,11 @@ export function adminUser(strapi: Core.Strapi): AdminUser | undefined {
   return state?.userAbility ? state.user : undefined;
 }
 
+/** A user's name as the admin shows it: first name, then last name ('' when neither is set). */
+export function adminUserName(user: AdminUser): string {
+  return [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
+}
+
 /** Editors publish; Authors do not. */
 export function mayPublish(ability: Ability, uid: string): boolean {
   return ability.can(PUBLISH, uid);

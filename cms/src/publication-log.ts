@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { adminUser, ARTICLE } from './editorial-context';
+import { adminUser, adminUserName, ARTICLE } from './editorial-context';
 
 export const PUBLICATION_LOG = 'api::publication-log.publication-log';
 
@@ -27,8 +27,7 @@ function actorName(strapi: Core.Strapi): string {
   if (scheduled.getStore()) return SCHEDULER;
   const user = adminUser(strapi);
   if (!user) return SYSTEM;
-  // As the admin shows a user: first name, then last name.
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
+  const name = adminUserName(user);
   return name ? `${name} (${user.email})` : (user.email ?? `#${user.id}`);
 }
 

@@ -2,11 +2,8 @@
 // creates one super administrator, and exits. The account arrives as one JSON line on stdin (never
 // in arguments or the environment, where other processes could read the password). Exit codes:
 // 0 created, 2 refused (the reason, in Vietnamese, on stderr), 1 failed.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { cmsDir } from '../lib/paths.ts';
-import type { Strapi } from './strapi-types.ts';
+import { createCmsStrapi } from './load-strapi.ts';
 
 interface NewAdmin {
   email: string;
@@ -16,8 +13,7 @@ interface NewAdmin {
 }
 
 const account = JSON.parse(await text(process.stdin)) as NewAdmin;
-const { createStrapi } = createRequire(join(cmsDir, 'package.json'))('@strapi/strapi');
-const strapi: Strapi = createStrapi({ appDir: cmsDir, distDir: join(cmsDir, 'dist'), serveAdminPanel: false });
+const strapi = createCmsStrapi({ serveAdminPanel: false });
 
 let code = 0;
 try {

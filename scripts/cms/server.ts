@@ -2,11 +2,8 @@
 // Settings come from the environment (the parent passes the cms/.env values and test overrides);
 // the setup result is written as JSON to LOA_SETUP_RESULT for the parent to read.
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { cmsDir } from '../lib/paths.ts';
 import { setupCms } from './setup.ts';
-import type { Strapi } from './strapi-types.ts';
+import { createCmsStrapi } from './load-strapi.ts';
 
 const env = process.env;
 const required = (name: string) => {
@@ -15,12 +12,7 @@ const required = (name: string) => {
   return value;
 };
 
-const { createStrapi } = createRequire(join(cmsDir, 'package.json'))('@strapi/strapi');
-const strapi: Strapi = createStrapi({
-  appDir: cmsDir,
-  distDir: join(cmsDir, 'dist'),
-  serveAdminPanel: env.SERVE_ADMIN_PANEL !== 'false',
-});
+const strapi = createCmsStrapi({ serveAdminPanel: env.SERVE_ADMIN_PANEL !== 'false' });
 
 try {
   await strapi.load();

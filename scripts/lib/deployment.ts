@@ -130,3 +130,26 @@ export function loadDeployment(processEnv: NodeJS.ProcessEnv = process.env): Dep
   const env: Record<string, string> = { ...secrets, ...fileEnv, NODE_ENV: 'production' };
   return { ...deployment, env };
 }
+
+/** Logins for the demo (`npm start`): never taken from the ward server's environment. */
+export const DEMO_LOGINS = ['ADMIN', 'AUTHOR', 'EDITOR'].flatMap((role) => [`${role}_EMAIL`, `${role}_PASSWORD`]);
+
+/**
+ * The environment a Strapi of the ward server runs with, whoever starts it: the CMS service,
+ * create-admin, the report command. No demo content, no demo logins.
+ */
+export function strapiEnvironment(deployment: Deployment): Record<string, string> {
+  const env: Record<string, string> = {
+    ...deployment.env,
+    PUBLIC_DIR: deployment.env.PUBLIC_DIR || mediaFolder(deployment.stateDir),
+    CMS_PUBLIC_URL: deployment.cmsPublicUrl,
+    CMS_BEHIND_PROXY: deployment.env.CMS_BEHIND_PROXY || 'true',
+    SEED_DEMO_CONTENT: 'false',
+    // Strapi reads cms/.env unless ENV_PATH names another file; that one belongs to `npm start`
+    // (demo logins among its values). Here every setting comes from the environment.
+    ENV_PATH: '/dev/null',
+  };
+  // Empty rather than absent, so nothing fills them in.
+  for (const key of DEMO_LOGINS) env[key] = '';
+  return env;
+}

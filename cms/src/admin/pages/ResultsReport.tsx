@@ -6,27 +6,10 @@
 import { type FormEvent, useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useAuth, useFetchClient } from '@strapi/strapi/admin';
+// The report's shape, from the code that makes it (types only: nothing of it is bundled).
+import type { CountRow as Row, PeriodKind, ResultsReport as Report } from '@loa/shared/report';
 
-interface Row {
-  key: string;
-  name: string;
-  articles: number;
-  activities: number;
-}
-
-interface Report {
-  period: { label: string; from: string; to: string };
-  plan: { year: number };
-  totals: { articles: number; activities: number; unconfirmedActivities: number };
-  byArea: Row[];
-  byChannel: Array<Row & { quantities: string }>;
-  byOfficer: Row[];
-  byMonth: Row[];
-  gaps: { areas: string[]; channels: string[] };
-  summary: string;
-}
-
-type Kind = 'month' | 'quarter' | 'half' | 'year' | 'range';
+type Kind = PeriodKind;
 
 const KINDS: Array<[Kind, string]> = [
   ['quarter', 'Quý'],
