@@ -69,6 +69,17 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     return { status: response.status, body: await response.json() };
   }
 
+  /** An article tagged with the ward's first content area and officer, saved as the article form saves it. */
+  async function createTaggedArticle(api: AdminApi, fields: { title: string; slug: string; summary: string; body: string }) {
+    const first = async (type: string) => (await api.request('GET', `/content-manager/collection-types/api::${type}`)).body.results[0].documentId as string;
+    return api.createArticle({
+      ...fields,
+      featured: false,
+      contentAreas: { connect: [{ documentId: await first('content-area.content-area') }] },
+      responsibleOfficer: { connect: [{ documentId: await first('responsible-officer.responsible-officer') }] },
+    });
+  }
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'loa-production-'));
     pg = await startPostgres();
@@ -208,14 +219,11 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     const files = uploaded.body as Array<{ url: string; mime: string }>;
     const pdfUrl = files.find((file) => file.mime === 'application/pdf')!.url;
     const csvUrl = files.find((file) => file.mime !== 'application/pdf')!.url;
-    const article = await admin.createArticle({
+    const article = await createTaggedArticle(admin, {
       title: 'Hướng dẫn nộp hồ sơ dịch vụ công trực tuyến',
       slug: 'huong-dan-nop-ho-so-truc-tuyen',
       summary: 'Các bước nộp hồ sơ trên Cổng Dịch vụ công quốc gia.',
       body: `Người dân đăng nhập bằng tài khoản định danh điện tử.\n\n[Tải hướng dẫn](${pdfUrl})\n\n[Danh sách thủ tục](${csvUrl})`,
-      featured: false,
-      contentAreas: { connect: [{ documentId: area.body.data.documentId }] },
-      responsibleOfficer: { connect: [{ documentId: officer.body.data.documentId }] },
     });
     expect(article.status).toBe(201);
     const published = await admin.publishArticle(article.body.data.documentId);
@@ -278,16 +286,11 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
   });
 
   it("shows a draft's preview under the portal's address through nginx, framed only by the CMS's public origin", async () => {
-    const officer = (await admin.request('GET', '/content-manager/collection-types/api::responsible-officer.responsible-officer')).body.results[0];
-    const area = (await admin.request('GET', '/content-manager/collection-types/api::content-area.content-area')).body.results[0];
-    const draft = await admin.createArticle({
+    const draft = await createTaggedArticle(admin, {
       title: 'Bản nháp thông báo lịch tiêm chủng',
       slug: 'ban-nhap-lich-tiem-chung',
       summary: 'Bản nháp chưa duyệt.',
       body: 'Nội dung bản nháp chưa duyệt.',
-      featured: false,
-      contentAreas: { connect: [{ documentId: area.documentId }] },
-      responsibleOfficer: { connect: [{ documentId: officer.documentId }] },
     });
     const link = await admin.request('GET', `/content-manager/preview/url/api::article.article?documentId=${draft.body.data.documentId}&status=draft`);
     const url = new URL(link.body.data.url);
@@ -363,16 +366,11 @@ describe.skipIf(!ready)('the ward server (production mode on PostgreSQL behind n
     const siteToken = tokens.body.data.find((token: { name: string }) => token.name.startsWith('Xây dựng cổng thông tin'));
     expect((await admin.request('DELETE', `/admin/api-tokens/${siteToken.id}`)).status).toBe(200);
     const editor = await AdminApi.login(cmsLocal, EDITOR.email, EDITOR.password);
-    const area = (await editor.request('GET', '/content-manager/collection-types/api::content-area.content-area')).body.results[0];
-    const officer = (await editor.request('GET', '/content-manager/collection-types/api::responsible-officer.responsible-officer')).body.results[0];
-    const created = await editor.createArticle({
+    const created = await createTaggedArticle(editor, {
       title: 'Lịch tiếp công dân tháng 12',
       slug: 'lich-tiep-cong-dan-thang-12',
       summary: 'Lãnh đạo phường tiếp công dân vào thứ Năm hằng tuần.',
       body: 'Lãnh đạo phường tiếp công dân vào thứ Năm hằng tuần tại Bộ phận một cửa.',
-      featured: false,
-      contentAreas: { connect: [{ documentId: area.documentId }] },
-      responsibleOfficer: { connect: [{ documentId: officer.documentId }] },
     });
     expect((await editor.publishArticle(created.body.data.documentId)).status).toBe(200);
     await eventually(async () => (await health()).body.state === 'failed', 120_000, 'the failed build');

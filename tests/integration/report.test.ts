@@ -33,16 +33,6 @@ async function report(api: AdminApi, query: Record<string, string | number>) {
   return api.request('GET', `/content-manager/results-report?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`);
 }
 
-async function download(path: string, init: RequestInit): Promise<Response> {
-  const login = await fetch(`${cms.url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(EDITOR),
-  });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  return fetch(`${cms.url}${path}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
-}
-
 /** Everything the admin's edit screen shows of each activity, relations included. */
 interface ActivityDocument {
   documentId: string;
@@ -151,7 +141,7 @@ describe('the results report', () => {
 
   it('comes out as a Word report with the national header, the title, every table, the gaps and the summary the officer wrote', async () => {
     const json = (await report(editor, Q2)).body;
-    const response = await download('/content-manager/results-report/docx', {
+    const response = await editor.fetch('/content-manager/results-report/docx', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...Q2, summary: 'Quý II, phường đã tập trung tuyên truyền dịch vụ công trực tuyến.' }),
@@ -191,7 +181,7 @@ describe('the results report', () => {
 
   it('comes out as an Excel workbook whose sheets hold the same numbers, as numbers', async () => {
     const json = (await report(editor, Q2)).body;
-    const response = await download(`/content-manager/results-report/xlsx?year=2024&kind=quarter&number=2`, {});
+    const response = await editor.fetch('/content-manager/results-report/xlsx?year=2024&kind=quarter&number=2');
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);

@@ -33,6 +33,11 @@ export class AdminApi {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
+  /** A request whose answer is read as it comes (a file, its headers), with this login. */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.base}${path}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${this.jwt}` } });
+  }
+
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.base}${path}`, {
       method,
