@@ -110,10 +110,11 @@ async function runBuilder(deployment: Deployment): Promise<{ builder: Builder; p
 
 /** Reads a line without echoing it (a password), when stdin is a terminal. */
 async function askHidden(question: string): Promise<string> {
-  process.stdout.write(question);
   const stdin = process.stdin;
+  // Echo off before the question shows: what is typed as soon as it appears is never echoed.
   stdin.setRawMode(true);
   stdin.resume();
+  process.stdout.write(question);
   let answer = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
